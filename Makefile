@@ -1,0 +1,38 @@
+# The two commands: `make demo` and `make test`. Everything they need is
+# installed here, so that they work on a fresh machine.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PIP     = $(VENV)/bin/pip
+STAMP   = $(VENV)/.stface-installed
+SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test unit install browser clean
+
+demo: $(STAMP)
+	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 7860 \
+		--server.headless true --browser.gatherUsageStats false
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+unit: $(STAMP)
+	$(PY) -m pytest tests/unit tests/app
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -U pip
+	$(PIP) install -q -e ".[dev]"
+	touch $(STAMP)
+
+# Debian's Chromium for Playwright (browsers cannot be downloaded here) and
+# sox for test tones.
+browser:
+	@command -v chromium >/dev/null && command -v sox >/dev/null || \
+		( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium sox )
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,80 @@
+"""stface: Gradio's ``Interface`` API, running on Streamlit.
+
+    import stface as gr
+
+    def greet(name):
+        return "Hello " + name + "!"
+
+    gr.Interface(fn=greet, inputs="text", outputs="text").launch()
+
+``python app.py`` serves it; ``stface launch app.py`` serves it with reload;
+under ``streamlit run`` (and Streamlit Community Cloud) ``launch()`` draws it
+in place; ``demo.render()`` puts it inside any Streamlit page; ``demo("Ada")``
+calls it like a function.
+"""
+
+from __future__ import annotations
+
+from stface import inputs, outputs
+from stface.components import (
+    HTML,
+    JSON,
+    Checkbox,
+    CheckboxGroup,
+    Component,
+    Dataframe,
+    Dropdown,
+    HighlightedText,
+    Label,
+    Markdown,
+    Number,
+    Radio,
+    Slider,
+    State,
+    TextArea,
+    Textbox,
+)
+from stface.errors import Error
+from stface.interface import Interface
+
+__version__ = "0.1.0"
+
+# Gradio's aliases for the same classes.
+Text = Textbox
+DataFrame = Dataframe
+Highlight = HighlightedText
+Highlightedtext = HighlightedText
+Checkboxgroup = CheckboxGroup
+Json = JSON
+Variable = State
+
+__all__ = [
+    "HTML",
+    "JSON",
+    "Checkbox",
+    "CheckboxGroup",
+    "Checkboxgroup",
+    "Component",
+    "DataFrame",
+    "Dataframe",
+    "Dropdown",
+    "Error",
+    "Highlight",
+    "HighlightedText",
+    "Highlightedtext",
+    "Interface",
+    "Json",
+    "Label",
+    "Markdown",
+    "Number",
+    "Radio",
+    "Slider",
+    "State",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "Variable",
+    "__version__",
+    "inputs",
+    "outputs",
+]

@@ -1,0 +1,3 @@
+from stface.cli import main
+
+raise SystemExit(main())

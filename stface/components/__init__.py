@@ -1,0 +1,56 @@
+"""Components: what an interface's inputs and outputs are made of.
+
+One module per family; ``registry`` maps Gradio's string shortcuts onto them.
+"""
+
+from __future__ import annotations
+
+from stface.components.base import Component
+from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
+from stface.components.dataframe import Dataframe, List, Matrix, Numpy
+from stface.components.highlighted_text import HighlightedText
+from stface.components.label import Label, LabelData
+from stface.components.markup import HTML, JSON, Markdown
+from stface.components.number import Number, Slider
+from stface.components.registry import component_from, register_shortcut, shortcut_names
+from stface.components.state import State
+from stface.components.textbox import TextArea, Textbox
+
+__all__ = [
+    "HTML",
+    "JSON",
+    "Checkbox",
+    "CheckboxGroup",
+    "Component",
+    "Dataframe",
+    "Dropdown",
+    "HighlightedText",
+    "Label",
+    "LabelData",
+    "List",
+    "Markdown",
+    "Matrix",
+    "Number",
+    "Numpy",
+    "Radio",
+    "Slider",
+    "State",
+    "TextArea",
+    "Textbox",
+    "component_from",
+    "register_shortcut",
+    "shortcut_names",
+]
+
+for _cls in (
+    Textbox, TextArea, Number, Slider, Dropdown, Radio, Checkbox, CheckboxGroup,
+    Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
+):  # fmt: skip
+    register_shortcut(_cls.__name__, _cls)
+for _alias, _cls in {
+    "text": Textbox,
+    "highlight": HighlightedText,
+    "json": JSON,
+    "variable": State,
+}.items():
+    register_shortcut(_alias, _cls)

@@ -1,0 +1,163 @@
+"""The component contract.
+
+A component does two jobs, kept apart:
+
+* converting, in pure functions that never touch Streamlit:
+  ``preprocess(payload) -> fn argument`` and ``postprocess(fn result) -> payload``;
+* drawing, the only code that calls Streamlit:
+  ``render_input(key) -> payload`` and ``render_output(payload, key)``.
+
+A *payload* is the value a widget holds or shows: the text of a text box, the
+chosen option of a radio, a :class:`~stface.components.label.LabelData` for a
+label. ``Interface.__call__`` hands Python values straight to ``preprocess``
+as if a widget held them, and returns ``as_python(payload)`` for each output.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+from typing import Any, ClassVar
+
+from stface._kwargs import check_gradio_kwargs
+
+__all__ = ["Component", "GRADIO_IGNORED"]
+
+#: Gradio options common to every component that have no Streamlit counterpart.
+GRADIO_IGNORED = frozenset(
+    {
+        "every",
+        "container",
+        "scale",
+        "min_width",
+        "elem_id",
+        "elem_classes",
+        "render",
+        "key",
+        "autofocus",
+        "autoscroll",
+        "show_copy_button",
+        "show_share_button",
+        "show_download_button",
+        "rtl",
+        "text_align",
+        "inputs",
+        "preserved_by_key",
+        "optional",
+        "color",
+        "height",
+        "width",
+        "show_fullscreen_button",
+        "buttons",
+    }
+)
+
+
+class Component:
+    """Base class of every stface component.
+
+    Subclasses set ``can_input`` / ``can_output``, and override the conversion
+    and drawing methods they need. Unknown keyword arguments are checked
+    against Gradio's names: a known Gradio option that stface does not act on
+    is accepted with one warning, anything else is a ``TypeError`` that
+    suggests the closest parameter name.
+
+    Example:
+        >>> import stface as gr
+        >>> box = gr.Textbox(label="Name")
+        >>> box.preprocess("Ada")
+        'Ada'
+    """
+
+    can_input: ClassVar[bool] = True
+    can_output: ClassVar[bool] = True
+    #: Extra Gradio options this class ignores, on top of ``GRADIO_IGNORED``.
+    gradio_ignored: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        show_label: bool | None = None,
+        info: str | None = None,
+        visible: bool = True,
+        interactive: bool | None = None,
+        **gradio_kwargs: Any,
+    ) -> None:
+        check_gradio_kwargs(
+            f"{type(self).__name__}()",
+            gradio_kwargs,
+            ignored=GRADIO_IGNORED | self.gradio_ignored,
+            known=self._parameter_names(),
+        )
+        self.value = value
+        self.label = label
+        self.show_label = show_label
+        self.info = info
+        self.visible = visible
+        self.interactive = interactive
+
+    @classmethod
+    def _parameter_names(cls) -> set[str]:
+        names: set[str] = set()
+        for klass in cls.__mro__:
+            init = klass.__dict__.get("__init__")
+            if init is not None:
+                names |= set(inspect.signature(init).parameters) - {"self", "gradio_kwargs", "kwargs"}
+        return names
+
+    # -- conversions (pure) -------------------------------------------------
+
+    def preprocess(self, payload: Any) -> Any:
+        """Convert what the widget holds into the argument fn receives."""
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        """Convert what fn returned into what the output widget shows."""
+        return value
+
+    def as_python(self, payload: Any) -> Any:
+        """The Python value ``Interface.__call__`` returns for this output."""
+        return payload
+
+    def initial_payload(self) -> Any:
+        """The value the input widget starts with in a new session.
+
+        A callable ``value`` is called once per session, as Gradio calls it
+        on page load. Mutable defaults are copied so sessions never share them.
+        """
+        value = self.value() if callable(self.value) else self.value
+        return copy.deepcopy(value)
+
+    # -- drawing (Streamlit) --------------------------------------------------
+
+    def store(self, state: Any, key: str, payload: Any) -> None:
+        """Put ``payload`` into the input widget's session state (clear, examples)."""
+        state[key] = payload
+
+    def render_input(self, key: str, *, on_change=None) -> Any:
+        """Draw the input widget under ``key`` and return its payload."""
+        raise TypeError(f"{type(self).__name__} cannot be used as an input component.")
+
+    def render_output(self, payload: Any, key: str) -> None:
+        """Draw ``payload`` as an output under ``key``."""
+        raise TypeError(f"{type(self).__name__} cannot be used as an output component.")
+
+    # -- helpers for drawing ------------------------------------------------
+
+    @property
+    def display_label(self) -> str:
+        """The label shown in the page (Streamlit needs a non-empty one)."""
+        return self.label if self.label else type(self).__name__
+
+    @property
+    def label_visibility(self) -> str:
+        return "collapsed" if self.show_label is False else "visible"
+
+    @property
+    def disabled(self) -> bool:
+        return self.interactive is False
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(label={self.label!r})"

@@ -1,0 +1,206 @@
+"""Number and Slider: numeric values in and out."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import streamlit as st
+
+from stface.components.base import Component
+from stface.errors import Error
+
+__all__ = ["Number", "Slider", "round_to_precision"]
+
+
+def round_to_precision(number: float | int, precision: int | None) -> float | int:
+    """Gradio's rounding: ``None`` -> float, ``0`` -> int, else ``round``."""
+    if precision is None:
+        return float(number)
+    if precision == 0:
+        return int(round(number))
+    return round(number, precision)
+
+
+def _as_number(value: Any, owner: str) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise Error(f"{owner} expects a number, got {value!r}.") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Error(f"{owner} expects a finite number, got {value!r}.")
+    return value
+
+
+class Number(Component):
+    """A numeric field: ``float`` (or ``int`` with ``precision=0``) in and out.
+
+    Args:
+        value: starting number, or ``None`` for an empty field.
+        precision: decimals to round to; ``None`` keeps full floats, ``0`` gives ints.
+        minimum, maximum: bounds; a value outside them is refused with a message.
+        step: the increment of the +/- buttons.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Number(precision=0).preprocess(2.6)
+        3
+    """
+
+    def __init__(
+        self,
+        value: float | None = None,
+        *,
+        precision: int | None = None,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        step: float = 1,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        self.precision = precision
+        self.minimum = minimum
+        self.maximum = maximum
+        self.step = step
+
+    def preprocess(self, payload: Any) -> float | int | None:
+        """Field value -> number rounded to ``precision``; bounds are checked."""
+        if payload is None:
+            return None
+        number = _as_number(payload, f"Number '{self.display_label}'")
+        if self.minimum is not None and number < self.minimum:
+            raise Error(f"Value {number} is less than minimum value {self.minimum}.")
+        if self.maximum is not None and number > self.maximum:
+            raise Error(f"Value {number} is greater than maximum value {self.maximum}.")
+        return round_to_precision(number, self.precision)
+
+    def postprocess(self, value: Any) -> float | int | None:
+        """fn's number -> number rounded to ``precision``."""
+        if value is None:
+            return None
+        return round_to_precision(_as_number(value, f"Output '{self.display_label}'"), self.precision)
+
+    def initial_payload(self) -> float | int | None:
+        value = super().initial_payload()
+        return None if value is None else self._widget_number(value)
+
+    def _widget_number(self, value: float | int) -> float | int:
+        return int(round(value)) if self.precision == 0 else float(value)
+
+    def render_input(self, key: str, *, on_change=None) -> float | int | None:
+        bounds = {
+            "min_value": None if self.minimum is None else self._widget_number(self.minimum),
+            "max_value": None if self.maximum is None else self._widget_number(self.maximum),
+            "step": self._widget_number(self.step),
+        }
+        return st.number_input(
+            self.display_label,
+            key=key,
+            format=self._format(),
+            help=self.info,
+            on_change=on_change,
+            disabled=self.disabled,
+            label_visibility=self.label_visibility,
+            **bounds,
+        )
+
+    def _format(self) -> str | None:
+        if self.precision is None:
+            return None
+        return "%d" if self.precision == 0 else f"%.{self.precision}f"
+
+    def render_output(self, payload: float | int | None, key: str) -> None:
+        st.session_state[key] = "" if payload is None else str(payload)
+        st.text_input(self.display_label, key=key, disabled=True, label_visibility=self.label_visibility)
+
+
+class Slider(Component):
+    """A slider between ``minimum`` and ``maximum``.
+
+    Args:
+        minimum, maximum: the range.
+        value: starting value (``minimum`` when ``None``).
+        step: increment; by default a hundredth of the range's order of magnitude,
+            as in Gradio (1 for 0..100).
+        randomize: start each session at a random step of the range.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Slider(0, 100).step
+        1
+    """
+
+    def __init__(
+        self,
+        minimum: float = 0,
+        maximum: float = 100,
+        value: float | None = None,
+        *,
+        step: float | None = None,
+        randomize: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        if maximum <= minimum:
+            raise ValueError(f"Slider maximum ({maximum}) must be greater than minimum ({minimum}).")
+        self.minimum = minimum
+        self.maximum = maximum
+        if step is None:
+            step = 10 ** math.floor(math.log10(maximum - minimum) - 2)
+        self.step = step
+        self.randomize = randomize
+
+    @property
+    def _integral(self) -> bool:
+        return all(isinstance(v, int) and not isinstance(v, bool) for v in (self.minimum, self.maximum, self.step))
+
+    def _widget_number(self, value: float) -> float | int:
+        return int(value) if self._integral and float(value).is_integer() else float(value)
+
+    def preprocess(self, payload: Any) -> float | int | None:
+        """Slider position -> number (bounds are checked for direct calls)."""
+        if payload is None:
+            return None
+        number = _as_number(payload, f"Slider '{self.display_label}'")
+        if not self.minimum <= number <= self.maximum:
+            raise Error(f"Value {number} is outside the slider's range {self.minimum}..{self.maximum}.")
+        return number
+
+    def postprocess(self, value: Any) -> float | int | None:
+        return None if value is None else _as_number(value, f"Output '{self.display_label}'")
+
+    def random_value(self) -> float | int:
+        """A random step of the range, as Gradio's ``randomize=True`` draws it."""
+        steps = int((self.maximum - self.minimum) / self.step)
+        value = self.minimum + random.randint(0, steps) * self.step
+        decimals = max(str(self.step)[::-1].find("."), 0)
+        return round(value, decimals) if decimals else value
+
+    def initial_payload(self) -> float | int:
+        if self.randomize:
+            return self._widget_number(self.random_value())
+        value = super().initial_payload()
+        return self._widget_number(self.minimum if value is None else value)
+
+    def render_input(self, key: str, *, on_change=None) -> float | int:
+        return self._draw(key, disabled=self.disabled, on_change=on_change)
+
+    def render_output(self, payload: float | int | None, key: str) -> None:
+        st.session_state[key] = self._widget_number(self.minimum if payload is None else payload)
+        self._draw(key, disabled=True)
+
+    def _draw(self, key: str, *, disabled: bool, on_change=None) -> float | int:
+        step = self._widget_number(self.step) if self._integral else float(self.step)
+        return st.slider(
+            self.display_label,
+            min_value=self._widget_number(self.minimum),
+            max_value=self._widget_number(self.maximum),
+            step=step,
+            key=key,
+            help=self.info,
+            on_change=on_change,
+            disabled=disabled,
+            label_visibility=self.label_visibility,
+        )

@@ -1,0 +1,102 @@
+"""Textbox: free text in, text out."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import streamlit as st
+
+from stface.components.base import Component
+
+__all__ = ["TextArea", "Textbox"]
+
+_TEXT_TYPES = ("text", "password", "email")
+_LINE_PX = 24  # one line of Streamlit's body text, for sizing text areas
+_MIN_AREA_PX = 68  # the smallest height st.text_area accepts
+
+
+class Textbox(Component):
+    """A box for text: ``str`` in, ``str`` out.
+
+    Args:
+        value: starting text (a callable is called once per session).
+        lines: visible lines; 1 draws a single-line input.
+        max_lines: the most lines an output box grows to.
+        placeholder: hint shown while the box is empty.
+        type: ``"text"``, ``"password"`` (hidden characters) or ``"email"``.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Textbox(lines=2, placeholder="Name Here...").preprocess("Ada")
+        'Ada'
+    """
+
+    gradio_ignored = frozenset({"show_copy_button", "autofocus", "lines_max"})
+
+    def __init__(
+        self,
+        value: str | Any = "",
+        *,
+        lines: int = 1,
+        max_lines: int = 20,
+        placeholder: str | None = None,
+        type: Literal["text", "password", "email"] = "text",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        if type not in _TEXT_TYPES:
+            raise ValueError(f"Textbox type must be one of {', '.join(map(repr, _TEXT_TYPES))}; got {type!r}.")
+        self.lines = max(1, int(lines))
+        self.max_lines = max(self.lines, int(max_lines))
+        self.placeholder = placeholder
+        self.type = type
+
+    def preprocess(self, payload: Any) -> str | None:
+        """Widget text -> ``str`` (``None`` stays ``None``)."""
+        return None if payload is None else str(payload)
+
+    def postprocess(self, value: Any) -> str | None:
+        """fn's result -> ``str`` shown in the box (``None`` shows nothing)."""
+        return None if value is None else str(value)
+
+    def initial_payload(self) -> str:
+        value = super().initial_payload()
+        return "" if value is None else str(value)
+
+    def render_input(self, key: str, *, on_change=None) -> str:
+        common = dict(
+            label=self.display_label,
+            key=key,
+            placeholder=self.placeholder,
+            help=self.info,
+            on_change=on_change,
+            disabled=self.disabled,
+            label_visibility=self.label_visibility,
+        )
+        if self.lines == 1:
+            kind = "password" if self.type == "password" else "default"
+            return st.text_input(type=kind, **common)
+        return st.text_area(height=self._height(self.lines), **common)
+
+    def render_output(self, payload: str | None, key: str) -> None:
+        text = payload or ""
+        shown_lines = min(max(self.lines, text.count("\n") + 1), self.max_lines)
+        st.session_state[key] = text
+        st.text_area(
+            self.display_label,
+            key=key,
+            height=self._height(shown_lines),
+            disabled=True,
+            label_visibility=self.label_visibility,
+        )
+
+    @staticmethod
+    def _height(lines: int) -> int:
+        return max(_MIN_AREA_PX, _LINE_PX * lines + 20)
+
+
+class TextArea(Textbox):
+    """A Textbox with 7 lines (Gradio's ``"textarea"`` shortcut)."""
+
+    def __init__(self, value: str | Any = "", *, lines: int = 7, **kwargs: Any) -> None:
+        super().__init__(value, lines=lines, **kwargs)

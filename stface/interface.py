@@ -1,0 +1,304 @@
+"""Interface: a function wrapped in a page of input and output components."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from stface._kwargs import StfaceCompatibilityWarning, check_gradio_kwargs
+from stface.components.base import Component
+from stface.components.registry import component_from
+from stface.components.state import State
+from stface.pipeline import call_fn, postprocess_all, preprocess_all, split_outputs
+from stface.runtime.options import LaunchOptions
+
+__all__ = ["Interface"]
+
+#: Gradio Interface options that have no Streamlit counterpart.
+_IGNORED = frozenset(
+    {
+        "thumbnail", "analytics_enabled", "api_name", "_api_mode", "allow_duplication", "js", "head",
+        "fill_height", "fill_width", "delete_cache", "show_api", "api_description", "api_visibility",
+        "additional_inputs_accordion", "stop_btn", "show_progress", "time_limit", "stream_every",
+        "deep_link", "concurrency_id", "example_labels", "cache_mode", "flagging_callback", "layout",
+        "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
+        "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
+    }
+)  # fmt: skip
+
+#: Options stface stores but does not act on yet (tracked as open issues).
+_PENDING = ("interpretation", "css", "cache_examples", "concurrency_limit")
+_FLAGGING_MODES = ("never", "auto", "manual")
+
+
+class Interface:
+    """Wrap ``fn`` in a page: input components in, output components out.
+
+    Args:
+        fn: the function to wrap; one parameter per input, one return value
+            per output (a tuple for several outputs).
+        inputs: a component, a string shortcut (``"text"``, ``"slider"`` ...),
+            a list of them, or ``None`` for an output-only interface.
+        outputs: the same, for what fn returns.
+        examples: rows of input values shown under the inputs; clicking one
+            fills the inputs.
+        live: rerun fn whenever an input changes, with no Submit button.
+        title, description, article: Markdown shown above and below.
+        batch: fn takes lists and returns a tuple of lists.
+        allow_flagging / flagging_mode: ``"manual"``, ``"auto"`` or ``"never"``.
+
+    Gradio options that stface does not act on are accepted with one warning;
+    a misspelled option is a ``TypeError`` that suggests the right name.
+
+    Example:
+        >>> import stface as gr
+        >>> def greet(name):
+        ...     return "Hello " + name + "!"
+        >>> demo = gr.Interface(fn=greet, inputs="text", outputs="text")
+        >>> demo("Ada")
+        'Hello Ada!'
+        >>> demo.input_components[0].label
+        'name'
+    """
+
+    def __init__(
+        self,
+        fn: Callable,
+        inputs: Any = None,
+        outputs: Any = None,
+        examples: Sequence[Any] | str | None = None,
+        cache_examples: bool | None = None,
+        examples_per_page: int = 10,
+        live: bool = False,
+        interpretation: Callable | str | list | None = None,
+        num_shap: float = 2.0,
+        title: str | None = None,
+        description: str | None = None,
+        article: str | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        allow_flagging: str | bool | None = None,
+        flagging_options: list | None = None,
+        flagging_dir: str = "flagged",
+        batch: bool = False,
+        max_batch_size: int = 4,
+        *,
+        flagging_mode: str | None = None,
+        concurrency_limit: int | str | None = "default",
+        submit_btn: str = "Submit",
+        clear_btn: str | None = "Clear",
+        additional_inputs: Any = None,
+        **gradio_kwargs: Any,
+    ) -> None:
+        check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
+        if isinstance(fn, list) or not callable(fn):
+            raise TypeError("Interface fn must be one callable; to run several side by side use gr.Parallel.")
+        if _empty(inputs) and _empty(outputs):
+            raise ValueError("Interface needs at least one input or one output component.")
+        self.fn = fn
+        self.__name__ = getattr(fn, "__name__", "fn")
+        inputs = _as_list(inputs) + _as_list(additional_inputs)
+        outputs = _as_list(outputs)
+        self.input_components, self.output_components = _build_components(fn, inputs, outputs)
+        _name_components(fn, self.input_components, self.output_components)
+        self.examples = _normalise_examples(examples, len(self.input_components))
+        self.examples_per_page = int(examples_per_page)
+        self.cache_examples = bool(cache_examples)
+        self.live = bool(live)
+        self.interpretation = interpretation
+        self.num_shap = num_shap
+        self.title, self.description, self.article = title, description, article
+        self.theme, self.css = theme, css
+        self.allow_flagging = _flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
+        self.flagging_options = flagging_options
+        self.flagging_dir = flagging_dir
+        self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
+        self.concurrency_limit = concurrency_limit
+        self.submit_btn, self.clear_btn = submit_btn, clear_btn
+        self.launch_options = LaunchOptions()
+        _warn_pending(self)
+
+    # -- calling -------------------------------------------------------------
+
+    @property
+    def state_components(self) -> list[State]:
+        return [c for c in self.input_components if isinstance(c, State)]
+
+    def predict(self, payloads: Sequence[Any]) -> list[Any]:
+        """Run one request on widget payloads (one per input, State included).
+
+        Returns one payload per output component. Raises ``stface.Error`` for
+        anything the person should see.
+        """
+        if len(payloads) != len(self.input_components):
+            raise TypeError(f"{self.__name__} expects {len(self.input_components)} input value(s), got {len(payloads)}.")
+        args = preprocess_all(self.input_components, payloads)
+        result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
+        return postprocess_all(self.output_components, split_outputs(result, self.output_components))
+
+    def __call__(self, *values: Any) -> Any:
+        """Run fn on Python values, as if they were typed into the inputs.
+
+        State inputs start from their initial value and are not passed;
+        State outputs are not returned. One output returns its value; several
+        return a list, as in Gradio.
+        """
+        visible = [c for c in self.input_components if not isinstance(c, State)]
+        if len(values) != len(visible):
+            names = ", ".join(repr(c.display_label) for c in visible)
+            raise TypeError(f"{self.__name__}() takes {len(visible)} value(s) ({names}); got {len(values)}.")
+        given = iter(values)
+        payloads = [c.initial_payload() if isinstance(c, State) else next(given) for c in self.input_components]
+        results = [
+            component.as_python(payload)
+            for component, payload in zip(self.output_components, self.predict(payloads))
+            if not isinstance(component, State)
+        ]
+        return results[0] if len(results) == 1 else results
+
+    # -- pages -----------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        """A key stable across reruns and processes, prefixing session state."""
+        parts = [getattr(self.fn, "__module__", ""), getattr(self.fn, "__qualname__", self.__name__), self.title or ""]
+        parts += [f"{type(c).__name__}:{c.label}" for c in self.input_components + self.output_components]
+        return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
+
+    def render(self, *, key: str | None = None) -> None:
+        """Draw the interface into the current Streamlit script, where called.
+
+        Use it to put an interface inside an existing Streamlit page; give
+        each of several interfaces on one page its own ``key``.
+
+        Example:
+            >>> import streamlit as st                    # doctest: +SKIP
+            >>> st.header("My dashboard")                 # doctest: +SKIP
+            >>> demo.render()                             # doctest: +SKIP
+        """
+        from stface.runtime.page import render_interface
+
+        render_interface(self, key=key or self.key)
+
+    def launch(self, **options: Any) -> Any:
+        """Serve the interface as a Streamlit app (see ``stface.runtime.launcher``).
+
+        From ``python app.py`` this starts a Streamlit server on 127.0.0.1
+        (port 7860, or the next free one) and blocks until it stops, unless
+        ``prevent_thread_lock=True``. Under ``streamlit run`` it draws the
+        interface in place. Options follow Gradio: ``server_name``,
+        ``server_port``, ``show_error``, ``inbrowser``, ``quiet``, ``share`` ...
+
+        Example:
+            >>> demo.launch(server_port=8080)  # doctest: +SKIP
+        """
+        from stface.runtime.launcher import launch
+
+        return launch(self, **options)
+
+    def queue(self, concurrency_count: int | None = None, max_size: int | None = None, **_: Any) -> Interface:
+        """Gradio's queue settings; returns the interface so calls chain."""
+        self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
+        return self
+
+    def close(self) -> None:
+        """Stop a server started with ``launch(prevent_thread_lock=True)``."""
+        from stface.runtime.launcher import close
+
+        close(self)
+
+    def __repr__(self) -> str:
+        ins = ", ".join(map(repr, self.input_components))
+        outs = ", ".join(map(repr, self.output_components))
+        return f"Interface({self.__name__}: [{ins}] -> [{outs}])"
+
+
+def _empty(spec: Any) -> bool:
+    return spec is None or (isinstance(spec, (list, tuple)) and len(spec) == 0)
+
+
+def _as_list(spec: Any) -> list[Any]:
+    if spec is None:
+        return []
+    return list(spec) if isinstance(spec, (list, tuple)) else [spec]
+
+
+def _build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[Component], list[Component]]:
+    """Resolve shortcuts; the ``"state"`` shortcut starts from fn's default."""
+    state_in = [i for i, spec in enumerate(inputs) if spec == "state" or isinstance(spec, State)]
+    state_out = [i for i, spec in enumerate(outputs) if spec == "state" or isinstance(spec, State)]
+    if (state_in or state_out) and (len(state_in) != 1 or len(state_out) != 1):
+        raise ValueError("An interface with state needs exactly one 'state' input and one 'state' output.")
+    built_in = [component_from(spec, role="input") for spec in inputs]
+    built_out = [component_from(spec, role="output") for spec in outputs]
+    if state_in:
+        (i,), (o,) = state_in, state_out
+        if inputs[i] == "state":
+            built_in[i] = State(value=_parameter_defaults(fn)[i] if i < len(_parameter_defaults(fn)) else None)
+        built_out[o] = built_in[i]
+    for role, components, allowed in (("input", built_in, "can_input"), ("output", built_out, "can_output")):
+        for component in components:
+            if not getattr(component, allowed):
+                raise ValueError(f"{type(component).__name__} cannot be used as an {role} component.")
+    return built_in, built_out
+
+
+def _parameters(fn: Callable) -> list[inspect.Parameter]:
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return [p for p in params if p.kind in positional]
+
+
+def _parameter_defaults(fn: Callable) -> list[Any]:
+    return [None if p.default is inspect.Parameter.empty else p.default for p in _parameters(fn)]
+
+
+def _name_components(fn: Callable, inputs: list[Component], outputs: list[Component]) -> None:
+    """Unlabelled inputs take fn's parameter names; outputs 'output' / 'output N'."""
+    for component, param in zip(inputs, _parameters(fn)):
+        if component.label is None:
+            component.label = param.name
+    for i, component in enumerate(outputs):
+        if component.label is None:
+            component.label = "output" if len(outputs) == 1 else f"output {i}"
+
+
+def _normalise_examples(examples: Any, n_inputs: int) -> list[list[Any]] | None:
+    if examples is None:
+        return None
+    if isinstance(examples, str):
+        from stface.example_rows import examples_from_folder
+
+        return examples_from_folder(examples, n_inputs)
+    rows = [row if isinstance(row, (list, tuple)) else [row] for row in examples]
+    for number, row in enumerate(rows, 1):
+        if len(row) != n_inputs:
+            raise ValueError(f"Example {number} has {len(row)} value(s) but the interface has {n_inputs} input(s).")
+    return [list(row) for row in rows]
+
+
+def _flagging_mode(value: str | bool | None) -> str:
+    if value is None:
+        return "manual"
+    if isinstance(value, bool):
+        return "manual" if value else "never"
+    if value not in _FLAGGING_MODES:
+        raise ValueError(f"allow_flagging / flagging_mode must be one of {', '.join(_FLAGGING_MODES)}; got {value!r}.")
+    return value
+
+
+def _warn_pending(interface: Interface) -> None:
+    pending = [name for name in _PENDING if getattr(interface, name) not in (None, False, "default")]
+    if pending:
+        warnings.warn(
+            f"Interface(): this version of stface does not act on {', '.join(pending)} yet; "
+            "the interface works without them.",
+            StfaceCompatibilityWarning,
+            stacklevel=3,
+        )

@@ -1,0 +1,92 @@
+"""One request, without any UI: preprocess -> fn -> postprocess.
+
+Pure Python shared by ``Interface.__call__`` and the page, so that what a
+test calls is exactly what a person's Submit runs.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from stface.components.base import Component
+from stface.errors import Error
+
+__all__ = ["call_fn", "postprocess_all", "preprocess_all", "split_outputs"]
+
+
+def preprocess_all(components: Sequence[Component], payloads: Sequence[Any]) -> list[Any]:
+    """Convert each widget payload into fn's argument; errors name the input."""
+    args = []
+    for component, payload in zip(components, payloads):
+        try:
+            args.append(component.preprocess(payload))
+        except Error:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise Error(f"Input '{component.display_label}': {exc}") from exc
+    return args
+
+
+def call_fn(fn: Callable, args: list[Any], *, batch: bool, n_outputs: int) -> Any:
+    """Call fn once, wrapping and unwrapping a batch of one when ``batch``.
+
+    A generator's last value is the result (streaming to the page is the
+    page's job; a plain call wants the final answer).
+    """
+    result = fn(*([arg] for arg in args)) if batch else fn(*args)
+    if inspect.isgenerator(result):
+        last = None
+        for last in result:
+            pass
+        result = last
+    if batch:
+        result = _first_of_batch(result, n_outputs)
+    return result
+
+
+def _first_of_batch(result: Any, n_outputs: int) -> Any:
+    columns = result if isinstance(result, tuple) else (result,)
+    if n_outputs == 0:
+        return None
+    if len(columns) != n_outputs:
+        raise Error(
+            f"With batch=True, fn must return a tuple of {n_outputs} list(s), one per output; "
+            f"it returned {len(columns)}."
+        )
+    firsts = tuple(column[0] for column in columns)
+    return firsts[0] if n_outputs == 1 else firsts
+
+
+def split_outputs(result: Any, outputs: Sequence[Component]) -> list[Any]:
+    """fn's return value -> one value per output component."""
+    if len(outputs) == 0:
+        return []
+    if len(outputs) == 1:
+        return [result]
+    labels = ", ".join(repr(c.display_label) for c in outputs)
+    if not isinstance(result, (tuple, list)):
+        raise Error(
+            f"fn returned a single {type(result).__name__} but the interface has {len(outputs)} outputs "
+            f"({labels}). Return a tuple with one value per output, in order."
+        )
+    if len(result) != len(outputs):
+        raise Error(
+            f"fn returned {len(result)} values but the interface has {len(outputs)} outputs "
+            f"({labels}). Return one value per output, in order."
+        )
+    return list(result)
+
+
+def postprocess_all(components: Sequence[Component], values: Sequence[Any]) -> list[Any]:
+    """Convert each fn result into what its output shows; errors name the output."""
+    payloads = []
+    for component, value in zip(components, values):
+        try:
+            payloads.append(component.postprocess(value))
+        except Error:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise Error(f"Output '{component.display_label}' ({type(component).__name__}): {exc}") from exc
+    return payloads

@@ -1,0 +1,1 @@
+"""Everything that calls Streamlit: drawing pages, generated scripts, servers."""

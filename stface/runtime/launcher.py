@@ -1,0 +1,107 @@
+"""``Interface.launch``: what it does depends on where it is called.
+
+* While ``stface launch`` / an exported entrypoint imports the app, it only
+  records the interface and its options (see ``loader``).
+* Inside a Streamlit script run (``streamlit run app.py``, Community Cloud,
+  AppTest) it draws the interface in place.
+* Otherwise (``python app.py``) it registers the interface in this process,
+  writes a two-line script that fetches it, and starts a Streamlit server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from stface.runtime.options import LaunchOptions
+
+if TYPE_CHECKING:
+    from stface.interface import Interface
+    from stface.runtime.server import BackgroundServer
+
+__all__ = ["LaunchResult", "capturing_launches", "close", "in_script_run", "launch", "registered"]
+
+_captured: contextvars.ContextVar[list | None] = contextvars.ContextVar("stface_captured", default=None)
+_registry: dict[str, Interface] = {}
+_servers: dict[int, BackgroundServer] = {}
+
+SHARE_MESSAGE = (
+    "stface does not create public share links (share=True). The app is served on {url}. "
+    "To put it online, run `stface export app.py` and deploy the folder to Streamlit Community Cloud, "
+    "or pass server_name='0.0.0.0' to serve on your network deliberately."
+)
+
+
+@dataclass(frozen=True)
+class LaunchResult:
+    """What ``launch(prevent_thread_lock=True)`` returns, like Gradio's tuple."""
+
+    local_url: str
+    share_url: None = None
+
+
+@contextlib.contextmanager
+def capturing_launches() -> Iterator[list]:
+    """While active, ``launch()`` records its interface instead of serving."""
+    launched: list = []
+    token = _captured.set(launched)
+    try:
+        yield launched
+    finally:
+        _captured.reset(token)
+
+
+def in_script_run() -> bool:
+    """True when called from a Streamlit script run (a real server or AppTest)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    return get_script_run_ctx(suppress_warning=True) is not None
+
+
+def registered(interface_id: str) -> Interface:
+    return _registry[interface_id]
+
+
+def launch(interface: Interface, **kwargs: Any) -> LaunchResult | None:
+    options = LaunchOptions.from_kwargs(**kwargs)
+    interface.launch_options = options
+    captured = _captured.get()
+    if captured is not None:
+        captured.append(interface)
+        return None
+    if in_script_run():
+        interface.render()
+        return None
+    return _serve(interface, options)
+
+
+def _serve(interface: Interface, options: LaunchOptions) -> LaunchResult | None:
+    from stface.runtime import scripts, server
+
+    interface_id = uuid.uuid4().hex
+    _registry[interface_id] = interface
+    script = scripts.write_temp_script(scripts.registered_script(interface_id))
+    flags = server.streamlit_options(options)
+    url = f"http://{flags['browser.serverAddress']}:{flags['server.port']}"
+    if options.share:
+        print(SHARE_MESSAGE.format(url=url), file=sys.stderr)
+    if not options.quiet:
+        print(f"Running on local URL:  {url}", file=sys.stderr)
+    if options.prevent_thread_lock:
+        background = server.BackgroundServer(script, flags)
+        background.start()
+        _servers[id(interface)] = background
+        return LaunchResult(local_url=url)
+    server.serve_forever(script, flags)
+    return None
+
+
+def close(interface: Interface) -> None:
+    background = _servers.pop(id(interface), None)
+    if background is not None:
+        background.stop()

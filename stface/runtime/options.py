@@ -1,0 +1,82 @@
+"""Launch options, with Gradio's names and defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from stface._kwargs import check_gradio_kwargs
+
+__all__ = ["LaunchOptions"]
+
+#: Gradio launch() options with no Streamlit counterpart.
+_IGNORED = frozenset(
+    {
+        "debug", "max_threads", "show_tips", "height", "width", "encrypt", "ssl_verify", "show_api",
+        "file_directories", "app_kwargs", "state_session_capacity", "share_server_address",
+        "share_server_protocol", "_frontend", "enable_monitoring", "strict_cors", "node_server_name",
+        "node_port", "ssr_mode", "pwa", "mcp_server", "i18n", "enable_queue", "theme", "css", "js", "head",
+        "auth_dependency", "favicon_path", "ssl_keyfile_password",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class LaunchOptions:
+    """The options of ``Interface.launch``, checked once.
+
+    ``server_name`` defaults to 127.0.0.1 (``GRADIO_SERVER_NAME`` overrides),
+    never to every interface; ``server_port`` to ``GRADIO_SERVER_PORT`` or the
+    first free port from 7860.
+    """
+
+    inline: bool | None = None
+    inbrowser: bool = False
+    share: bool | None = None
+    prevent_thread_lock: bool = False
+    show_error: bool = False
+    server_name: str | None = None
+    server_port: int | None = None
+    quiet: bool = False
+    auth: Any = None
+    auth_message: str | None = None
+    allowed_paths: list[str] = field(default_factory=list)
+    blocked_paths: list[str] = field(default_factory=list)
+    max_file_size: int | str | None = None
+    ssl_keyfile: str | None = None
+    ssl_certfile: str | None = None
+    root_path: str | None = None
+
+    @classmethod
+    def from_kwargs(cls, **kwargs: Any) -> LaunchOptions:
+        names = {f.name for f in fields(cls)}
+        extra = {k: v for k, v in kwargs.items() if k not in names}
+        check_gradio_kwargs("launch()", extra, ignored=_IGNORED, known=names)
+        return cls(**{k: v for k, v in kwargs.items() if k in names})
+
+    @property
+    def host(self) -> str:
+        return self.server_name or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+
+    @property
+    def port(self) -> int | None:
+        if self.server_port is not None:
+            return int(self.server_port)
+        env = os.environ.get("GRADIO_SERVER_PORT")
+        return int(env) if env else None
+
+    @property
+    def max_upload_mb(self) -> int | None:
+        """``max_file_size`` ("5mb", "1gb" or bytes) as Streamlit's whole megabytes."""
+        size = self.max_file_size
+        if size is None:
+            return None
+        if isinstance(size, str):
+            text = size.strip().lower()
+            units = {"kb": 1 / 1024, "mb": 1, "gb": 1024, "b": 1 / 1024 / 1024}
+            for unit, factor in units.items():
+                if text.endswith(unit):
+                    return max(1, int(float(text[: -len(unit)]) * factor))
+            raise ValueError(f"max_file_size {size!r} is not a size; use e.g. '5mb', '1gb' or a number of bytes.")
+        return max(1, int(size) // (1024 * 1024))

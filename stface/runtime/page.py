@@ -1,0 +1,235 @@
+"""Drawing one interface into a Streamlit script run.
+
+Streamlit reruns the whole script on every interaction, so nothing here may
+assume it runs once. What must survive reruns lives in ``st.session_state``
+under keys that start with the interface's prefix: the input widgets' values,
+the last result, and State values. Session state is per browser session, so
+two people never see each other's data, and the prefix keeps two interfaces
+on one page apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from stface.components._html import escape, neutralise_script_links, show_html
+from stface.components.state import State
+from stface.errors import Error
+
+if TYPE_CHECKING:
+    from stface.interface import Interface
+
+__all__ = ["render_interface"]
+
+_LOG = logging.getLogger("stface")
+_GENERIC_ERROR = "Something went wrong while running the function. Please try again."
+
+
+@dataclass(frozen=True)
+class Result:
+    """The last submit of one interface in one session."""
+
+    outputs: list[Any] | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class _Keys:
+    prefix: str
+
+    def input(self, index: int) -> str:
+        return f"{self.prefix}:in:{index}"
+
+    def output(self, index: int) -> str:
+        return f"{self.prefix}:out:{index}"
+
+    @property
+    def result(self) -> str:
+        return f"{self.prefix}:result"
+
+    @property
+    def state(self) -> str:
+        return f"{self.prefix}:state"
+
+    @property
+    def dirty(self) -> str:
+        return f"{self.prefix}:dirty"
+
+
+def render_interface(interface: Interface, *, key: str) -> None:
+    """Draw title, inputs (in a form), examples, outputs and article."""
+    keys = _Keys(f"stface-{key}")
+    _init_session(interface, keys)
+    _draw_header(interface)
+    has_inputs = any(_drawn(c) for c in interface.input_components) or not interface.live
+    has_outputs = any(not isinstance(c, State) for c in interface.output_components)
+    if has_inputs and has_outputs:
+        left, right = st.columns(2, gap="large")
+    else:
+        left = right = st.container()
+    with left:
+        payloads, submitted = _draw_inputs(interface, keys)
+        _draw_examples(interface, keys)
+    if submitted:
+        _run(interface, keys, payloads)
+    with right:
+        _draw_outputs(interface, keys)
+    if interface.article:
+        st.markdown(neutralise_script_links(interface.article))
+
+
+def _drawn(component: Any) -> bool:
+    return not isinstance(component, State) and component.visible
+
+
+def _init_session(interface: Interface, keys: _Keys) -> None:
+    session = st.session_state
+    for index, component in enumerate(interface.input_components):
+        if isinstance(component, State):
+            if keys.state not in session:
+                session[keys.state] = component.initial_payload()
+        elif keys.input(index) not in session:
+            component.store(session, keys.input(index), component.initial_payload())
+
+
+def _draw_header(interface: Interface) -> None:
+    if interface.title:
+        show_html(f'<h1 style="text-align:center">{escape(interface.title)}</h1>')
+    if interface.description:
+        st.markdown(neutralise_script_links(interface.description))
+
+
+def _draw_inputs(interface: Interface, keys: _Keys) -> tuple[list[Any], bool]:
+    if interface.live:
+        on_change = functools.partial(_mark_dirty, keys)
+        payloads = _input_payloads(interface, keys, on_change)
+        return payloads, bool(st.session_state.pop(keys.dirty, False))
+    with st.form(f"{keys.prefix}:form", border=False):
+        payloads = _input_payloads(interface, keys, None)
+        has_inputs = any(_drawn(c) for c in interface.input_components)
+        clear_col, submit_col = st.columns(2)
+        with clear_col:
+            if interface.clear_btn and has_inputs:
+                st.form_submit_button(
+                    interface.clear_btn, on_click=_clear, args=(interface, keys), use_container_width=True
+                )
+        with submit_col:
+            label = interface.submit_btn if has_inputs or interface.submit_btn != "Submit" else "Generate"
+            submitted = st.form_submit_button(label, type="primary", use_container_width=True)
+    return payloads, submitted
+
+
+def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[Any]:
+    payloads = []
+    for index, component in enumerate(interface.input_components):
+        if isinstance(component, State):
+            payloads.append(st.session_state[keys.state])
+        elif component.visible:
+            payloads.append(component.render_input(keys.input(index), on_change=on_change))
+        else:
+            payloads.append(st.session_state[keys.input(index)])
+    return payloads
+
+
+def _mark_dirty(keys: _Keys) -> None:
+    st.session_state[keys.dirty] = True
+
+
+def _clear(interface: Interface, keys: _Keys) -> None:
+    """Clear button callback: inputs back to their start, outputs emptied."""
+    session = st.session_state
+    for index, component in enumerate(interface.input_components):
+        if not isinstance(component, State):
+            component.store(session, keys.input(index), component.initial_payload())
+    session.pop(keys.result, None)
+
+
+def _fill_example(interface: Interface, keys: _Keys, row: list[Any]) -> None:
+    """Example button callback: copy the row into the inputs."""
+    session = st.session_state
+    for index, (component, value) in enumerate(zip(interface.input_components, row)):
+        if not isinstance(component, State):
+            component.store(session, keys.input(index), value)
+    if interface.live:
+        session[keys.dirty] = True
+
+
+def _run(interface: Interface, keys: _Keys, payloads: list[Any]) -> None:
+    session = st.session_state
+    try:
+        with st.spinner("Running…"):
+            outputs = interface.predict(payloads)
+    except Error as exc:
+        session[keys.result] = Result(error=str(exc))
+        return
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
+        _LOG.exception("fn %s raised", interface.__name__)
+        detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
+        session[keys.result] = Result(error=detail)
+        return
+    for component, payload in zip(interface.output_components, outputs):
+        if isinstance(component, State):
+            session[keys.state] = payload
+    session[keys.result] = Result(outputs=outputs)
+
+
+def _draw_outputs(interface: Interface, keys: _Keys) -> None:
+    result: Result | None = st.session_state.get(keys.result)
+    if result is not None and result.error:
+        st.error(result.error, icon=":material/error:")
+    for index, component in enumerate(interface.output_components):
+        if isinstance(component, State) or not component.visible:
+            continue
+        payload = result.outputs[index] if result is not None and result.outputs is not None else _empty(component)
+        try:
+            component.render_output(payload, keys.output(index))
+        except Exception:  # noqa: BLE001 - one bad output must not blank the page
+            _LOG.exception("drawing output %s failed", component.display_label)
+            st.error(f"Output '{component.display_label}' could not be shown.")
+
+
+def _empty(component: Any) -> Any:
+    try:
+        return component.postprocess(component.value() if callable(component.value) else component.value)
+    except Exception:  # noqa: BLE001 - a default that does not convert shows as empty
+        return component.postprocess(None)
+
+
+def _draw_examples(interface: Interface, keys: _Keys) -> None:
+    rows = interface.examples
+    if not rows:
+        return
+    per_page = max(1, interface.examples_per_page)
+    pages = (len(rows) + per_page - 1) // per_page
+    st.caption("Examples")
+    page = 0
+    if pages > 1:
+        page = st.number_input("Examples page", 1, pages, 1, key=f"{keys.prefix}:examples-page") - 1
+    for number in range(page * per_page, min(len(rows), (page + 1) * per_page)):
+        row = rows[number]
+        st.button(
+            " · ".join(_markdown_text(_short(value)) for value in row),
+            key=f"{keys.prefix}:example:{number}",
+            on_click=_fill_example,
+            args=(interface, keys, row),
+            use_container_width=True,
+        )
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def _markdown_text(text: str) -> str:
+    """Escape Markdown so that a button label shows the text literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text) or " "
