@@ -5,7 +5,7 @@
 
 Example:
     >>> import stface as gr
-    >>> gr.inputs.Slider(0, 10, default=3).initial_payload()
+    >>> gr.inputs.Slider(0, 100, default=3).initial_payload()
     3
 """
 

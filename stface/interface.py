@@ -174,10 +174,11 @@ class Interface:
         Use it to put an interface inside an existing Streamlit page; give
         each of several interfaces on one page its own ``key``.
 
-        Example:
-            >>> import streamlit as st                    # doctest: +SKIP
-            >>> st.header("My dashboard")                 # doctest: +SKIP
-            >>> demo.render()                             # doctest: +SKIP
+        Example (inside a Streamlit script)::
+
+            import streamlit as st
+            st.header("My dashboard")
+            demo.render()
         """
         from stface.runtime.page import render_interface
 
@@ -192,8 +193,9 @@ class Interface:
         interface in place. Options follow Gradio: ``server_name``,
         ``server_port``, ``show_error``, ``inbrowser``, ``quiet``, ``share`` ...
 
-        Example:
-            >>> demo.launch(server_port=8080)  # doctest: +SKIP
+        Example::
+
+            demo.launch(server_port=8080)
         """
         from stface.runtime.launcher import launch
 

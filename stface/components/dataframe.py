@@ -100,9 +100,8 @@ class Dataframe(Component):
             columns = [str(h) for h in headers] if headers else self._columns(width)
             return pd.DataFrame(rows, columns=columns)
         if isinstance(value, (np.ndarray, list, tuple)):
-            rows = np.asarray(value, dtype=object).tolist() if isinstance(value, np.ndarray) else [list(r) for r in value]
-            if rows and not isinstance(rows[0], list):
-                rows = [[cell] for cell in rows]
+            rows = np.asarray(value, dtype=object).tolist() if isinstance(value, np.ndarray) else list(value)
+            rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in rows]
             width = len(rows[0]) if rows else 0
             return pd.DataFrame(rows, columns=self._columns(width))
         raise ComponentValueError(

@@ -34,6 +34,15 @@ def _as_number(value: Any, owner: str) -> float | int:
     return value
 
 
+def _display(number: float | int | None) -> str:
+    """Show numbers as a browser does: 8.0 as "8", 0.25 as "0.25"."""
+    if number is None:
+        return ""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    return str(number)
+
+
 class Number(Component):
     """A numeric field: ``float`` (or ``int`` with ``precision=0``) in and out.
 
@@ -112,7 +121,7 @@ class Number(Component):
         return "%d" if self.precision == 0 else f"%.{self.precision}f"
 
     def render_output(self, payload: float | int | None, key: str) -> None:
-        st.session_state[key] = "" if payload is None else str(payload)
+        st.session_state[key] = _display(payload)
         st.text_input(self.display_label, key=key, disabled=True, label_visibility=self.label_visibility)
 
 
@@ -160,13 +169,14 @@ class Slider(Component):
         return int(value) if self._integral and float(value).is_integer() else float(value)
 
     def preprocess(self, payload: Any) -> float | int | None:
-        """Slider position -> number (bounds are checked for direct calls)."""
+        """Slider position -> number, ``int`` when whole as in Gradio (bounds are checked)."""
         if payload is None:
             return None
         number = _as_number(payload, f"Slider '{self.display_label}'")
         if not self.minimum <= number <= self.maximum:
             raise Error(f"Value {number} is outside the slider's range {self.minimum}..{self.maximum}.")
-        return number
+        # Gradio's value crosses JSON from the browser, so whole numbers arrive as int.
+        return int(number) if float(number).is_integer() else number
 
     def postprocess(self, value: Any) -> float | int | None:
         return None if value is None else _as_number(value, f"Output '{self.display_label}'")

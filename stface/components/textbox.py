@@ -96,7 +96,13 @@ class Textbox(Component):
 
 
 class TextArea(Textbox):
-    """A Textbox with 7 lines (Gradio's ``"textarea"`` shortcut)."""
+    """A Textbox with 7 lines (Gradio's ``"textarea"`` shortcut).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.TextArea().lines
+        7
+    """
 
     def __init__(self, value: str | Any = "", *, lines: int = 7, **kwargs: Any) -> None:
         super().__init__(value, lines=lines, **kwargs)

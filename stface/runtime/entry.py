@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
@@ -23,8 +24,14 @@ def run_registered(interface_id: str) -> None:
     interface.render()
 
 
-def run_app(path: str | os.PathLike, name: str | None = None) -> None:
-    """Draw the interface of an app file, imported once per process."""
+def run_app(path: str | os.PathLike, name: str | None = None, *, show_source: bool = False) -> None:
+    """Draw the interface of an app file, imported once per process.
+
+    ``show_source`` adds an expander with the file's code (the gallery uses it).
+    """
     interface = load_app(path, name).interface
     _page(interface)
     interface.render()
+    if show_source:
+        with st.expander(f"Source: {Path(path).name}"):
+            st.code(Path(path).read_text(encoding="utf-8"), language="python")

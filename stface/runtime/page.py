@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["render_interface"]
 
 _LOG = logging.getLogger("stface")
+# Output widgets are disabled inputs; keep their text as readable as Gradio's.
+_STYLE = (
+    "<style>[class*='st-key-stface-'][class*='-outputs'] :is(textarea, input):disabled"
+    "{color: inherit; -webkit-text-fill-color: inherit; cursor: text}</style>"
+)
 _GENERIC_ERROR = "Something went wrong while running the function. Please try again."
 
 
@@ -66,6 +71,7 @@ def render_interface(interface: Interface, *, key: str) -> None:
     """Draw title, inputs (in a form), examples, outputs and article."""
     keys = _Keys(f"stface-{key}")
     _init_session(interface, keys)
+    show_html(_STYLE)
     _draw_header(interface)
     has_inputs = any(_drawn(c) for c in interface.input_components) or not interface.live
     has_outputs = any(not isinstance(c, State) for c in interface.output_components)
@@ -78,7 +84,7 @@ def render_interface(interface: Interface, *, key: str) -> None:
         _draw_examples(interface, keys)
     if submitted:
         _run(interface, keys, payloads)
-    with right:
+    with right, st.container(key=f"{keys.prefix}-outputs"):
         _draw_outputs(interface, keys)
     if interface.article:
         st.markdown(neutralise_script_links(interface.article))

@@ -1,0 +1,23 @@
+"""The stface examples gallery: one page per app in examples/.
+
+Run it with `make demo` (or `streamlit run streamlit_app.py`). Each page in
+pages/ imports its example once per server process and draws it.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+navigation = st.navigation(
+    {
+        "Text and forms": [
+            st.Page(PAGES / "1_hello.py", title="Hello", icon="👋", default=True),
+            st.Page(PAGES / "2_calculator.py", title="Calculator", icon="🧮"),
+            st.Page(PAGES / "3_sentence_builder.py", title="Sentence builder", icon="📝"),
+            st.Page(PAGES / "4_gender.py", title="Gender of a sentence", icon="🏷️"),
+        ],
+    }
+)
+navigation.run()

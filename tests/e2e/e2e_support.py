@@ -1,0 +1,100 @@
+"""Real servers and a real browser: `stface launch` in a subprocess, Chromium via Playwright.
+
+Chromium comes from Debian (`make test` installs it); Playwright never
+downloads a browser here. Pages are driven the way Streamlit's own e2e tests
+wait for them: the app is connected and its script is not running.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """A server process (by default `stface launch APP`) on a free loopback port."""
+
+    def __init__(self, command: list[str], *, port: int, cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile("w+")
+        self.process = subprocess.Popen(
+            command, cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"stface launch exited early:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError(f"server did not become healthy:\n{self.output()}")
+
+    def output(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until the app is connected and its script has finished running."""
+    app = page.locator("[data-testid='stApp']")
+    app.and_(page.locator("[data-test-connection-state='CONNECTED']")).wait_for(timeout=timeout)
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'",
+        timeout=timeout,
+    )
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def submit(page, label: str = "Submit") -> None:
+    page.get_by_role("button", name=label, exact=True).click()
+    page.wait_for_timeout(100)
+    wait_idle(page)

@@ -1,0 +1,21 @@
+import stface
+
+
+def test_public_surface_is_deliberate():
+    assert sorted(stface.__all__) == sorted(
+        [
+            "HTML", "JSON", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
+            "Dataframe", "Dropdown", "Error", "Highlight", "HighlightedText", "Highlightedtext",
+            "Interface", "Json", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text",
+            "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs",
+        ]
+    )  # fmt: skip
+
+
+def test_every_exported_class_has_a_docstring_with_an_example():
+    undocumented = [
+        name
+        for name in stface.__all__
+        if isinstance(getattr(stface, name), type) and "Example" not in (getattr(stface, name).__doc__ or "")
+    ]
+    assert undocumented == []
