@@ -47,7 +47,7 @@ def streamlit_options(options: LaunchOptions, *, watch_folder: str | None = None
         "server.port": port,
         "server.headless": not options.inbrowser,
         "browser.gatherUsageStats": False,
-        "browser.serverAddress": "localhost" if options.host in ("127.0.0.1", "localhost") else options.host,
+        "browser.serverAddress": options.host,
         "browser.serverPort": port,
         "client.showErrorDetails": "full" if options.show_error else "none",
         "client.toolbarMode": "minimal",

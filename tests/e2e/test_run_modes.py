@@ -1,0 +1,75 @@
+"""The other ways in: `streamlit run app.py`, reload on edit, and the gallery."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+import time
+
+import pytest
+from e2e_support import ROOT, open_app, submit, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+STREAMLIT = [sys.executable, "-m", "streamlit", "run"]
+FLAGS = ["--server.port", "{port}", "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"]  # fmt: skip
+
+
+def test_streamlit_run_renders_in_place_and_honours_pages_and_config(tmp_path, start_server, new_page):
+    (tmp_path / "app.py").write_text(
+        textwrap.dedent("""
+        import stface as gr
+        gr.Interface(lambda s: s[::-1], gr.Textbox(label="text"), "text").launch()
+        """)
+    )
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "notes.py").write_text("import streamlit as st\nst.write('the notes page')\n")
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text('[theme]\nbase = "dark"\n')
+    server = start_server([*STREAMLIT, "app.py", *FLAGS], cwd=tmp_path)
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_label("text").fill("stressed")
+    submit(page)
+    assert page.get_by_label("output").input_value() == "desserts"
+    background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+    red, green, blue = (int(part) for part in background[background.index("(") + 1 : -1].split(",")[:3])
+    assert max(red, green, blue) < 80, background  # the dark theme from .streamlit/config.toml
+    page.get_by_role("link", name="notes").click()
+    page.get_by_text("the notes page").wait_for()
+
+
+def test_stface_launch_reloads_when_the_app_changes(tmp_path, launch_app, new_page):
+    app = tmp_path / "greeter.py"
+    app.write_text("import stface as gr\ndemo = gr.Interface(lambda s: 'Hello ' + s, gr.Textbox(label='name'), 'text')\n")
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_label("name").fill("Ada")
+    submit(page)
+    assert page.get_by_label("output").input_value() == "Hello Ada"
+    time.sleep(1.1)  # a new modification time, even on coarse file systems
+    app.write_text(app.read_text().replace("'Hello '", "'Goodbye '"))
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        page.get_by_label("name").fill("Ada")
+        submit(page)
+        if page.get_by_label("output").input_value() == "Goodbye Ada":
+            break
+        time.sleep(0.5)
+    assert page.get_by_label("output").input_value() == "Goodbye Ada"
+
+
+def test_gallery_lists_the_examples_and_runs_them(start_server, new_page):
+    server = start_server([*STREAMLIT, str(ROOT / "streamlit_app.py"), *FLAGS])
+    page = new_page()
+    open_app(page, server.url)
+    for title in ("Hello", "Calculator", "Sentence builder", "Gender of a sentence"):
+        page.get_by_role("link", name=title).first.wait_for()
+    page.get_by_role("link", name="Calculator").first.click()
+    wait_idle(page)
+    page.get_by_role("button", name="5 · add · 3").click()
+    wait_idle(page)
+    submit(page)
+    assert page.get_by_label("output").input_value() == "8"

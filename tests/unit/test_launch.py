@@ -1,0 +1,58 @@
+"""launch() from plain Python: a real server in this process, on loopback."""
+
+import subprocess
+import sys
+import textwrap
+
+SCRIPT = """
+import socket, urllib.request
+import stface as gr
+probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+demo = gr.Interface(lambda x: x, "text", "text")
+result = demo.launch(prevent_thread_lock=True, server_port=port, share=True)
+print("URL", result.local_url, result.share_url)
+with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=10) as response:
+    print("HEALTH", response.status)
+with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+    print("PAGE", response.status)
+demo.close()
+try:
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=3)
+    print("STILL UP")
+except OSError:
+    print("CLOSED")
+"""
+
+
+def test_prevent_thread_lock_serves_in_the_background_until_close():
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(SCRIPT)], capture_output=True, text=True, timeout=120)
+    lines = [line for line in result.stdout.splitlines() if line.strip() != "Stopping..."]
+    assert lines[0].startswith("URL http://127.0.0.1:") and lines[0].endswith(" None")
+    assert lines[1:] == ["HEALTH 200", "PAGE 200", "CLOSED"]
+    assert "does not create public share links" in result.stderr
+    assert "stface export app.py" in result.stderr
+
+
+def test_streamlit_options_keep_protections_and_bind_loopback():
+    from stface.runtime.options import LaunchOptions
+    from stface.runtime.server import streamlit_options
+
+    flags = streamlit_options(LaunchOptions(server_port=9999))
+    assert flags["server.address"] == "127.0.0.1"
+    assert flags["server.port"] == 9999
+    assert flags["client.showErrorDetails"] == "none"
+    assert flags["browser.gatherUsageStats"] is False
+    assert not any(key in flags for key in ("server.enableXsrfProtection", "server.enableCORS", "server.enableStaticServing"))
+    assert streamlit_options(LaunchOptions(show_error=True, server_port=1))["client.showErrorDetails"] == "full"
+    assert streamlit_options(LaunchOptions(max_file_size="5mb", server_port=1))["server.maxUploadSize"] == 5
+
+
+def test_max_file_size_is_parsed_or_refused():
+    import pytest
+
+    from stface.runtime.options import LaunchOptions
+
+    assert LaunchOptions(max_file_size="2gb").max_upload_mb == 2048
+    assert LaunchOptions(max_file_size=10 * 1024 * 1024).max_upload_mb == 10
+    with pytest.raises(ValueError, match="'5mb'"):
+        LaunchOptions(max_file_size="big").max_upload_mb

@@ -1,0 +1,65 @@
+import textwrap
+
+import pytest
+
+from stface.runtime.loader import load_app
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body))
+    return path
+
+
+HEADER = "import stface as gr\n"
+
+
+def test_explicit_name_wins(tmp_path):
+    app = write(tmp_path, "a.py", HEADER + "demo = gr.Interface(str, 'text', 'text')\nother = gr.Interface(len, 'text', 'number')\n")
+    assert load_app(app, "other").interface.fn is len
+    with pytest.raises(LookupError, match="No interface named 'missing'.*Interfaces found: demo, other"):
+        load_app(app, "missing")
+
+
+def test_launched_interface_is_found_without_a_name_and_launch_does_not_serve(tmp_path):
+    app = write(tmp_path, "b.py", HEADER + "x = 1\ngr.Interface(len, 'text', 'number').launch(show_error=True)\n")
+    loaded = load_app(app)
+    assert loaded.interface.fn is len
+    assert loaded.interface.launch_options.show_error is True
+
+
+def test_conventional_names_then_the_only_instance(tmp_path):
+    app = write(tmp_path, "c.py", HEADER + "helper = gr.Interface(len, 'text', 'number')\niface = gr.Interface(str, 'text', 'text')\n")
+    assert load_app(app).interface.fn is str
+    only = write(tmp_path, "d.py", HEADER + "my_tool = gr.Interface(len, 'text', 'number')\n")
+    assert load_app(only).interface.fn is len
+
+
+def test_no_interface_or_several_is_a_clear_error(tmp_path):
+    with pytest.raises(LookupError, match="Assign it to a module-level variable named 'demo'"):
+        load_app(write(tmp_path, "e.py", "x = 1\n"))
+    with pytest.raises(LookupError, match="choose one with --name"):
+        load_app(write(tmp_path, "f.py", HEADER + "a = gr.Interface(len, 'text', 'number')\nb = gr.Interface(str, 'text', 'text')\n"))
+    with pytest.raises(FileNotFoundError, match="App file not found"):
+        load_app(tmp_path / "nope.py")
+
+
+def test_loaded_once_until_the_file_changes(tmp_path):
+    counter = tmp_path / "count.txt"
+    body = HEADER + f"open({str(counter)!r}, 'a').write('x')\ndemo = gr.Interface(str, 'text', 'text')\n"
+    app = write(tmp_path, "g.py", body)
+    first = load_app(app)
+    assert load_app(app) is first
+    assert counter.read_text() == "x"
+    app.write_text(body + "# edited\n")
+    import os
+
+    os.utime(app, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
+    assert load_app(app) is not first
+    assert counter.read_text() == "xx"
+
+
+def test_sibling_modules_can_be_imported(tmp_path):
+    write(tmp_path, "helpers_for_h.py", "def shout(s):\n    return s.upper()\n")
+    app = write(tmp_path, "h.py", HEADER + "from helpers_for_h import shout\ndemo = gr.Interface(shout, 'text', 'text')\n")
+    assert load_app(app).interface("hi") == "HI"
