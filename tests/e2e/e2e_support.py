@@ -94,7 +94,34 @@ def open_app(page, url: str) -> None:
     wait_idle(page)
 
 
-def submit(page, label: str = "Submit") -> None:
-    page.get_by_role("button", name=label, exact=True).click()
-    page.wait_for_timeout(100)
+_WATCH_RUN = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__stfaceRan = false;
+  window.__stfaceObserver?.disconnect();
+  // Any change of the script state means the rerun started; a fast run may pass
+  // through 'running' between two observer callbacks, so do not look for it.
+  window.__stfaceObserver = new MutationObserver(() => { window.__stfaceRan = true; });
+  window.__stfaceObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def click_and_wait(page, locator) -> None:
+    """Click, then wait for the rerun it causes to start and finish.
+
+    React may batch 'running' and 'notRunning' into one render for a fast run,
+    so the start is awaited for a moment only; assertions should still use
+    Playwright's auto-waiting ``expect``.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.evaluate(_WATCH_RUN)
+    locator.click()
+    try:
+        page.wait_for_function("() => window.__stfaceRan === true", timeout=1500)
+    except PlaywrightTimeout:
+        pass
     wait_idle(page)
+
+
+def submit(page, label: str = "Submit") -> None:
+    click_and_wait(page, page.get_by_role("button", name=label, exact=True))

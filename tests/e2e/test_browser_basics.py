@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+from playwright.sync_api import expect
 from e2e_support import ROOT, open_app, submit, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -17,7 +18,7 @@ def test_hello_types_submits_and_reads_the_output(launch_app, new_page):
     open_app(page, server.url)
     page.get_by_label("name").fill("Ada Lovelace")
     submit(page)
-    assert page.get_by_label("output").input_value() == "Hello Ada Lovelace!"
+    expect(page.get_by_label("output")).to_have_value("Hello Ada Lovelace!")
 
 
 def test_two_browser_sessions_at_once_see_only_their_own_output(launch_app, browser):
@@ -90,6 +91,6 @@ def test_module_level_code_runs_once_across_reruns_and_sessions(how, tmp_path, s
         for rerun in range(5):
             page.get_by_label("text").fill(f"session {session} rerun {rerun}")
             submit(page)
-            assert page.get_by_label("output").input_value() == f"session {session} rerun {rerun}"
+            expect(page.get_by_label("output")).to_have_value(f"session {session} rerun {rerun}")
         context.close()
     assert counter.read_text().splitlines() == ["loaded"]
