@@ -14,8 +14,12 @@ demo: $(STAMP)
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 7860 \
 		--server.headless true --browser.gatherUsageStats false
 
+# The suite runs in a private network namespace (../shared/tools/netns-run):
+# WebRTC needs a non-loopback address, and nothing inside can reach out.
+NETNS   = $(firstword $(wildcard ../shared/tools/netns-run))
+
 test: $(STAMP) browser
-	$(PY) -m pytest
+	$(if $(NETNS),$(SUDO) $(NETNS) )$(PY) -m pytest
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit tests/app

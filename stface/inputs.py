@@ -15,7 +15,10 @@ from typing import Any
 
 from stface import components as _c
 
-__all__ = ["Checkbox", "CheckboxGroup", "Dataframe", "Dropdown", "Number", "Radio", "Slider", "State", "Textbox"]
+__all__ = [
+    "Audio", "Checkbox", "CheckboxGroup", "Dataframe", "Dropdown", "File", "Image", "Number", "Radio", "Slider",
+    "State", "Textbox", "Video", "Webcam",
+]  # fmt: skip
 
 
 def _legacy(base: type) -> type:
@@ -39,3 +42,8 @@ Radio = _legacy(_c.Radio)
 Dropdown = _legacy(_c.Dropdown)
 Dataframe = _legacy(_c.Dataframe)
 State = _legacy(_c.State)
+Audio = _legacy(_c.Audio)
+Image = _legacy(_c.Image)
+Webcam = _legacy(_c.Webcam)
+Video = _legacy(_c.Video)
+File = _legacy(_c.File)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import os
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -12,6 +14,7 @@ from stface._kwargs import StfaceCompatibilityWarning, check_gradio_kwargs
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
+from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
 
@@ -119,6 +122,7 @@ class Interface:
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
         self.launch_options = LaunchOptions()
+        self.app_dir = _app_dir(fn)
         _warn_pending(self)
 
     # -- calling -------------------------------------------------------------
@@ -135,9 +139,15 @@ class Interface:
         """
         if len(payloads) != len(self.input_components):
             raise TypeError(f"{self.__name__} expects {len(self.input_components)} input value(s), got {len(payloads)}.")
-        args = preprocess_all(self.input_components, payloads)
-        result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
-        return postprocess_all(self.output_components, split_outputs(result, self.output_components))
+        with using_policy(self.file_policy()):
+            args = preprocess_all(self.input_components, payloads)
+            result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
+            return postprocess_all(self.output_components, split_outputs(result, self.output_components))
+
+    def file_policy(self) -> FilePolicy:
+        """Which files fn's outputs may name (see ``stface.paths``)."""
+        options = self.launch_options
+        return FilePolicy(allowed=tuple(options.allowed_paths), blocked=tuple(options.blocked_paths), app_dir=self.app_dir)
 
     def __call__(self, *values: Any) -> Any:
         """Run fn on Python values, as if they were typed into the inputs.
@@ -216,6 +226,13 @@ class Interface:
         ins = ", ".join(map(repr, self.input_components))
         outs = ", ".join(map(repr, self.output_components))
         return f"Interface({self.__name__}: [{ins}] -> [{outs}])"
+
+
+def _app_dir(fn: Callable) -> str | None:
+    """The folder of the file that defines fn: the app's folder."""
+    module = sys.modules.get(getattr(fn, "__module__", "") or "")
+    path = getattr(module, "__file__", None)
+    return os.path.dirname(os.path.abspath(path)) if path else None
 
 
 def _empty(spec: Any) -> bool:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from stface import components as _c
-from stface.components import HTML, JSON, Dataframe, HighlightedText, Label, State
+from stface.components import HTML, JSON, Audio, Dataframe, File, HighlightedText, Image, Label, State, Video
 
-__all__ = ["HTML", "JSON", "Dataframe", "HighlightedText", "Label", "State", "Textbox"]
+__all__ = ["HTML", "JSON", "Audio", "Dataframe", "File", "HighlightedText", "Image", "Label", "State", "Textbox", "Video"]
 
 
 class Textbox(_c.Textbox):

@@ -5,10 +5,13 @@ One module per family; ``registry`` maps Gradio's string shortcuts onto them.
 
 from __future__ import annotations
 
+from stface.components.audio import Audio, Microphone
 from stface.components.base import Component
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
 from stface.components.dataframe import Dataframe, List, Matrix, Numpy
+from stface.components.files import File, Files, PlayableVideo, Video
 from stface.components.highlighted_text import HighlightedText
+from stface.components.image import Image, Pil, Webcam
 from stface.components.label import Label, LabelData
 from stface.components.markup import HTML, JSON, Markdown
 from stface.components.number import Number, Slider
@@ -17,6 +20,15 @@ from stface.components.state import State
 from stface.components.textbox import TextArea, Textbox
 
 __all__ = [
+    "Audio",
+    "File",
+    "Files",
+    "Image",
+    "Microphone",
+    "Pil",
+    "PlayableVideo",
+    "Video",
+    "Webcam",
     "HTML",
     "JSON",
     "Checkbox",
@@ -45,6 +57,7 @@ __all__ = [
 for _cls in (
     Textbox, TextArea, Number, Slider, Dropdown, Radio, Checkbox, CheckboxGroup,
     Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
+    Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files,
 ):  # fmt: skip
     register_shortcut(_cls.__name__, _cls)
 for _alias, _cls in {
@@ -52,5 +65,6 @@ for _alias, _cls in {
     "highlight": HighlightedText,
     "json": JSON,
     "variable": State,
+    "mic": Microphone,
 }.items():
     register_shortcut(_alias, _cls)

@@ -170,21 +170,39 @@ class Dataframe(Component):
 
 
 class Numpy(Dataframe):
-    """A Dataframe that hands fn a numpy array (Gradio's ``"numpy"`` shortcut)."""
+    """A Dataframe that hands fn a numpy array (Gradio's ``"numpy"`` shortcut).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Numpy().preprocess([[1, 2]]).shape
+        (1, 2)
+    """
 
     def __init__(self, value: Any = None, *, type: Literal["pandas", "numpy", "array"] = "numpy", **kwargs: Any):
         super().__init__(value, type=type, **kwargs)
 
 
 class Matrix(Dataframe):
-    """A headerless array table (Gradio's ``"matrix"`` shortcut)."""
+    """A headerless array table (Gradio's ``"matrix"`` shortcut).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Matrix().preprocess([[1, 2], [3, 4]])
+        [[1, 2], [3, 4]]
+    """
 
     def __init__(self, value: Any = None, *, type: Literal["pandas", "numpy", "array"] = "array", **kwargs: Any):
         super().__init__(value, type=type, **kwargs)
 
 
 class List(Dataframe):
-    """A one-column array table (Gradio's ``"list"`` shortcut)."""
+    """A one-column array table (Gradio's ``"list"`` shortcut).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.List().preprocess(["a", "b"])
+        [['a'], ['b']]
+    """
 
     def __init__(
         self,

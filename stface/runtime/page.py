@@ -10,6 +10,7 @@ on one page apart.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -63,8 +64,8 @@ class _Keys:
         return f"{self.prefix}:state"
 
     @property
-    def dirty(self) -> str:
-        return f"{self.prefix}:dirty"
+    def pending(self) -> str:
+        return f"{self.prefix}:pending"
 
 
 def render_interface(interface: Interface, *, key: str) -> None:
@@ -80,9 +81,9 @@ def render_interface(interface: Interface, *, key: str) -> None:
     else:
         left = right = st.container()
     with left:
-        payloads, submitted = _draw_inputs(interface, keys)
+        payloads = _draw_inputs(interface, keys)
         _draw_examples(interface, keys)
-    if submitted:
+    if st.session_state.get(keys.pending):
         _run(interface, keys, payloads)
     with right, st.container(key=f"{keys.prefix}-outputs"):
         _draw_outputs(interface, keys)
@@ -111,24 +112,34 @@ def _draw_header(interface: Interface) -> None:
         st.markdown(neutralise_script_links(interface.description))
 
 
-def _draw_inputs(interface: Interface, keys: _Keys) -> tuple[list[Any], bool]:
+def _draw_inputs(interface: Interface, keys: _Keys) -> list[Any]:
+    """Draw the inputs and the buttons; return the current input payloads.
+
+    Submit does not run fn itself: its callback marks the request pending,
+    and the run clears the mark only once the result is stored. A click whose
+    rerun is cut short by another rerun (a recorder's state change, a second
+    click) is therefore not lost, and the result matches the final inputs.
+    """
+    request = functools.partial(_request_run, keys)
     if interface.live:
-        on_change = functools.partial(_mark_dirty, keys)
-        payloads = _input_payloads(interface, keys, on_change)
-        return payloads, bool(st.session_state.pop(keys.dirty, False))
-    with st.form(f"{keys.prefix}:form", border=False):
+        return _input_payloads(interface, keys, request)
+    # A form holds back reruns until Submit; a WebRTC recorder needs reruns to
+    # exchange its connection details, so such an interface goes without one.
+    in_form = all(getattr(c, "form_compatible", True) for c in interface.input_components)
+    with st.form(f"{keys.prefix}:form", border=False) if in_form else contextlib.nullcontext():
         payloads = _input_payloads(interface, keys, None)
         has_inputs = any(_drawn(c) for c in interface.input_components)
+        button = st.form_submit_button if in_form else st.button
         clear_col, submit_col = st.columns(2)
         with clear_col:
             if interface.clear_btn and has_inputs:
-                st.form_submit_button(
-                    interface.clear_btn, on_click=_clear, args=(interface, keys), use_container_width=True
-                )
+                button(interface.clear_btn, on_click=_clear, args=(interface, keys), use_container_width=True,
+                       **({} if in_form else {"key": f"{keys.prefix}:clear"}))  # fmt: skip
         with submit_col:
             label = interface.submit_btn if has_inputs or interface.submit_btn != "Submit" else "Generate"
-            submitted = st.form_submit_button(label, type="primary", use_container_width=True)
-    return payloads, submitted
+            button(label, type="primary", on_click=request, use_container_width=True,
+                   **({} if in_form else {"key": f"{keys.prefix}:submit"}))  # fmt: skip
+    return payloads
 
 
 def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[Any]:
@@ -143,8 +154,8 @@ def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[A
     return payloads
 
 
-def _mark_dirty(keys: _Keys) -> None:
-    st.session_state[keys.dirty] = True
+def _request_run(keys: _Keys) -> None:
+    st.session_state[keys.pending] = True
 
 
 def _clear(interface: Interface, keys: _Keys) -> None:
@@ -163,26 +174,32 @@ def _fill_example(interface: Interface, keys: _Keys, row: list[Any]) -> None:
         if not isinstance(component, State):
             component.store(session, keys.input(index), value)
     if interface.live:
-        session[keys.dirty] = True
+        session[keys.pending] = True
 
 
 def _run(interface: Interface, keys: _Keys, payloads: list[Any]) -> None:
     session = st.session_state
+    with st.spinner("Running…"):
+        result = _predict(interface, payloads)
+        # Stored before the spinner's exit, the next Streamlit call, which may
+        # raise Streamlit's rerun exception.
+        if result.outputs is not None:
+            for component, payload in zip(interface.output_components, result.outputs):
+                if isinstance(component, State):
+                    session[keys.state] = payload
+        session[keys.result] = result
+        session[keys.pending] = False
+
+
+def _predict(interface: Interface, payloads: list[Any]) -> Result:
     try:
-        with st.spinner("Running…"):
-            outputs = interface.predict(payloads)
+        return Result(outputs=interface.predict(payloads))
     except Error as exc:
-        session[keys.result] = Result(error=str(exc))
-        return
+        return Result(error=str(exc))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)
         detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
-        session[keys.result] = Result(error=detail)
-        return
-    for component, payload in zip(interface.output_components, outputs):
-        if isinstance(component, State):
-            session[keys.state] = payload
-    session[keys.result] = Result(outputs=outputs)
+        return Result(error=detail)
 
 
 def _draw_outputs(interface: Interface, keys: _Keys) -> None:

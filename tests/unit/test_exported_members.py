@@ -4,7 +4,8 @@ import stface
 def test_public_surface_is_deliberate():
     assert sorted(stface.__all__) == sorted(
         [
-            "HTML", "JSON", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
+            "HTML", "JSON", "Audio", "File", "Files", "Image", "List", "Matrix", "Microphone", "Numpy", "Pil",
+            "PlayableVideo", "Video", "Webcam", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
             "Dataframe", "Dropdown", "Error", "Highlight", "HighlightedText", "Highlightedtext",
             "Interface", "Json", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text",
             "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs",

@@ -1,0 +1,168 @@
+"""Audio: a recording or an uploaded file in, a playable clip out."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import streamlit as st
+
+from stface.components._codecs import (
+    AUDIO_TYPES,
+    AudioClip,
+    audio_clip,
+    decode_audio,
+    encode_wav,
+    to_int16,
+)
+from stface.components._media import MediaComponent, normalise_sources
+from stface.errors import Error
+from stface.paths import save_bytes, servable_path
+
+__all__ = ["Audio", "Microphone"]
+
+_SOURCES = ("upload", "microphone")
+
+
+class Audio(MediaComponent):
+    """Audio in (microphone or upload) and out (a player).
+
+    fn receives ``(sample_rate, samples)`` with int16 samples shaped
+    ``(samples,)`` for mono or ``(samples, channels)``, or, with
+    ``type="filepath"``, the path of a WAV file. fn may return the same tuple
+    (int16, int32 or float samples, mono or stereo) or a file path.
+
+    Args:
+        source: Gradio 3's ``"upload"`` or ``"microphone"``.
+        sources: Gradio 4's list of sources; both by default.
+        type: ``"numpy"`` or ``"filepath"``.
+        max_length: longest accepted clip in seconds (default 600,
+            ``STFACE_MAX_AUDIO_SECONDS``).
+
+    The microphone records through streamlit-webrtc: press Start, speak,
+    press Stop. Where WebRTC cannot run (Streamlit's AppTest, or with
+    ``STFACE_MICROPHONE=native``) Streamlit's own recorder is used.
+
+    Example:
+        >>> import numpy as np, stface as gr
+        >>> rate, samples = gr.Audio().preprocess((8000, np.zeros(800, dtype=np.float32)))
+        >>> rate, samples.dtype, samples.shape
+        (8000, dtype('int16'), (800,))
+    """
+
+    upload_types = AUDIO_TYPES
+    gradio_ignored = frozenset({"streaming", "autoplay", "editable", "waveform_options", "format", "min_length",
+                                "show_edit_button", "recording", "loop"})  # fmt: skip
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        source: Literal["upload", "microphone"] | None = None,
+        sources: list[str] | str | None = None,
+        type: Literal["numpy", "filepath"] = "numpy",
+        max_length: float | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        if type not in ("numpy", "filepath"):
+            raise ValueError(f"Audio type must be 'numpy' or 'filepath'; got {type!r}.")
+        self.sources = normalise_sources(source, sources, _SOURCES, list(_SOURCES))
+        self.type = type
+        self.max_length = max_length
+
+    @property
+    def form_compatible(self) -> bool:
+        from stface.runtime.microphone import uses_webrtc
+
+        return "microphone" not in self.sources or not uses_webrtc()
+
+    # -- conversions -----------------------------------------------------------
+
+    def clip(self, payload: Any) -> AudioClip | None:
+        """Any accepted audio value -> :class:`AudioClip` (or None)."""
+        if payload is None:
+            return None
+        if isinstance(payload, (AudioClip, tuple, list)):
+            clip = audio_clip(payload)
+            if self.max_length is not None and clip.seconds > self.max_length:
+                raise Error(f"The clip is {clip.seconds:.0f} s long; the limit is {self.max_length:.0f} s.")
+            return clip
+        return decode_audio(payload, max_seconds=self.max_length)
+
+    def preprocess(self, payload: Any) -> tuple[int, np.ndarray] | str | None:
+        """Recording, upload, path or tuple -> ``(rate, int16 samples)`` or a WAV path."""
+        clip = self.clip(payload)
+        if clip is None:
+            return None
+        clip = AudioClip(clip.sample_rate, to_int16(clip.samples))
+        if self.type == "filepath":
+            return save_bytes(encode_wav(clip), "audio.wav")
+        return clip.sample_rate, clip.samples
+
+    def postprocess(self, value: Any) -> AudioClip | None:
+        """``(rate, samples)``, a path, or bytes -> :class:`AudioClip` to play."""
+        if value is None:
+            return None
+        if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
+            if isinstance(value, str):
+                servable_path(value)
+            return decode_audio(value)
+        return audio_clip(value)
+
+    def as_python(self, payload: AudioClip | None) -> tuple[int, np.ndarray] | None:
+        return None if payload is None else (payload.sample_rate, payload.samples)
+
+    # -- drawing -----------------------------------------------------------------
+
+    def render_input(self, key: str, *, on_change=None) -> Any:
+        session = st.session_state
+        if "upload" in self.sources and "microphone" in self.sources:
+            upload_tab, mic_tab = st.tabs(["Upload", "Microphone"])
+        else:
+            upload_tab = mic_tab = st.container()
+        if "upload" in self.sources:
+            with upload_tab:
+                self._upload(key, label=self.display_label)
+        if "microphone" in self.sources:
+            with mic_tab:
+                from stface.runtime.microphone import record
+
+                recorded = record(key, self.display_label, disabled=self.disabled)
+                if recorded is not None:
+                    session[key] = recorded
+        current = session.get(key)
+        self._preview(current)
+        return current
+
+    def _preview(self, value: Any) -> None:
+        if value is None:
+            st.caption("No audio yet." if "upload" in self.sources else "Record a clip: Start, speak, Stop.")
+            return
+        try:
+            clip = self.clip(value)
+        except Error as exc:
+            st.warning(str(exc))
+            return
+        st.audio(encode_wav(clip), format="audio/wav")
+
+    def render_output(self, payload: AudioClip | None, key: str) -> None:
+        if self.show_label is not False:
+            st.caption(self.display_label)
+        if payload is None:
+            st.caption("No audio.")
+            return
+        st.audio(encode_wav(payload), format="audio/wav")
+
+
+class Microphone(Audio):
+    """Audio from the microphone (Gradio's ``"mic"`` / ``"microphone"`` shortcuts).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Microphone().sources
+        ['microphone']
+    """
+
+    def __init__(self, value: Any = None, *, sources: list[str] | str | None = "microphone", **kwargs: Any) -> None:
+        super().__init__(value, sources=sources, **kwargs)

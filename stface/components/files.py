@@ -1,0 +1,210 @@
+"""Video and File: media kept as files, passed to fn as paths."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import streamlit as st
+
+from stface.components._codecs import MediaFile
+from stface.components._media import MediaComponent
+from stface.errors import Error
+from stface.paths import safe_filename, save_bytes, servable_path
+
+__all__ = ["File", "Files", "NamedString", "PlayableVideo", "Video"]
+
+VIDEO_TYPES = ["mp4", "webm", "ogg", "ogv", "mov", "mkv", "avi", "m4v"]
+
+
+class NamedString(str):
+    """A path that also has ``.name`` (Gradio 3's file objects had one)."""
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return str(self)
+
+
+def _to_file(value: Any) -> MediaFile:
+    """bytes, MediaFile or an allowed path -> MediaFile."""
+    if isinstance(value, MediaFile):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return MediaFile("file", bytes(value))
+    if isinstance(value, (str, os.PathLike)):
+        path = servable_path(value)
+        return MediaFile(path.name, path.read_bytes())
+    raise Error(f"Expected a file (path or bytes); got {type(value).__name__}.")
+
+
+def _stored_path(value: Any) -> str:
+    """Save an uploaded file in stface's temp dir, or check a given path."""
+    if isinstance(value, (str, os.PathLike)):
+        return str(servable_path(value))
+    file = _to_file(value)
+    return save_bytes(file.data, file.name)
+
+
+class Video(MediaComponent):
+    """A video in (upload) and out (a player). fn receives and returns file paths.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Video().preprocess(None) is None
+        True
+    """
+
+    upload_types = VIDEO_TYPES
+    gradio_ignored = frozenset({"format", "source", "sources", "autoplay", "include_audio", "mirror_webcam",
+                                "show_share_button", "show_download_button", "min_length", "max_length", "loop",
+                                "streaming", "watermark", "webcam_options", "webcam_constraints"})  # fmt: skip
+
+    def preprocess(self, payload: Any) -> str | None:
+        """Upload or path -> path of the video file."""
+        return None if payload is None else NamedString(_stored_path(payload))
+
+    def postprocess(self, value: Any) -> MediaFile | None:
+        """Path or bytes -> the file to play."""
+        if value is None:
+            return None
+        if isinstance(value, (tuple, list)) and value:
+            value = value[0]  # Gradio allows (video, subtitles)
+        return _to_file(value)
+
+    def as_python(self, payload: MediaFile | None) -> str | None:
+        return None if payload is None else save_bytes(payload.data, payload.name)
+
+    def render_input(self, key: str, *, on_change=None) -> Any:
+        self._upload(key)
+        current = st.session_state.get(key)
+        if current is not None and not isinstance(current, MediaFile):
+            self._play(_to_file(current))
+        return current
+
+    def render_output(self, payload: MediaFile | None, key: str) -> None:
+        if self.show_label is not False:
+            st.caption(self.display_label)
+        if payload is None:
+            st.caption("No video.")
+            return
+        self._play(payload)
+
+    @staticmethod
+    def _play(file: MediaFile) -> None:
+        mime = mimetypes.guess_type(file.name)[0] or "video/mp4"
+        st.video(file.data, format=mime)
+
+
+class PlayableVideo(Video):
+    """A Video output meant for the browser (Gradio's ``"playable_video"``).
+
+    Example:
+        >>> import stface as gr
+        >>> isinstance(gr.components.files.PlayableVideo(), gr.Video)
+        True
+    """
+
+
+class File(MediaComponent):
+    """One file or several, in (upload) and out (download buttons).
+
+    Args:
+        file_count: ``"single"`` or ``"multiple"`` (``"directory"`` is treated as multiple).
+        file_types: accepted extensions (``[".pdf", "csv"]``); any when ``None``.
+        type: what fn receives: ``"filepath"`` (Gradio 4; also ``"file"``, Gradio 3,
+            a path with ``.name``) or ``"binary"`` / ``"bytes"`` (the contents).
+
+    Uploaded files are written to stface's own temp folder under a fresh
+    folder each, keeping only a cleaned-up base name.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.File(type="binary").preprocess(b"abc")
+        b'abc'
+    """
+
+    gradio_ignored = frozenset({"height", "file_size"})
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        file_count: Literal["single", "multiple", "directory"] = "single",
+        file_types: list[str] | None = None,
+        type: Literal["filepath", "file", "binary", "bytes"] = "filepath",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        if file_count not in ("single", "multiple", "directory"):
+            raise ValueError(f"file_count must be 'single', 'multiple' or 'directory'; got {file_count!r}.")
+        if type not in ("filepath", "file", "binary", "bytes"):
+            raise ValueError(f"File type must be 'filepath', 'file', 'binary' or 'bytes'; got {type!r}.")
+        self.file_count = file_count
+        self.multiple_files = file_count != "single"
+        self.file_types = file_types
+        self.upload_types = [t.lstrip(".").lower() for t in file_types or [] if not t.endswith("/*")]
+        self.type = type
+
+    def _one(self, value: Any) -> Any:
+        if self.type in ("binary", "bytes"):
+            return _to_file(value).data
+        return NamedString(_stored_path(value))
+
+    def preprocess(self, payload: Any) -> Any:
+        """Upload(s) or path(s) -> path(s) (with ``.name``), or bytes."""
+        if payload is None:
+            return None
+        if self.multiple_files:
+            items = payload if isinstance(payload, (list, tuple)) else [payload]
+            return [self._one(item) for item in items]
+        if isinstance(payload, (list, tuple)):
+            payload = payload[0] if payload else None
+        return None if payload is None else self._one(payload)
+
+    def postprocess(self, value: Any) -> list[MediaFile] | None:
+        """Path(s) or bytes -> files to offer for download."""
+        if value is None:
+            return None
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return [_to_file(item) for item in items]
+
+    def as_python(self, payload: list[MediaFile] | None) -> Any:
+        if payload is None:
+            return None
+        paths = [save_bytes(f.data, f.name) for f in payload]
+        return paths if self.multiple_files or len(paths) > 1 else paths[0]
+
+    def render_input(self, key: str, *, on_change=None) -> Any:
+        self._upload(key)
+        return st.session_state.get(key)
+
+    def render_output(self, payload: list[MediaFile] | None, key: str) -> None:
+        if self.show_label is not False:
+            st.caption(self.display_label)
+        if not payload:
+            st.caption("No file.")
+            return
+        for index, file in enumerate(payload):
+            st.download_button(
+                f"Download {safe_filename(file.name)}",
+                data=file.data,
+                file_name=safe_filename(file.name),
+                mime=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
+                key=f"{key}:download:{index}:{Path(file.name).name}",
+                on_click="ignore",
+            )
+
+
+class Files(File):
+    """A File with ``file_count="multiple"`` (Gradio's ``"files"`` shortcut).
+
+    Example:
+        >>> import stface as gr
+        >>> gr.components.files.Files().multiple_files
+        True
+    """
+
+    def __init__(self, value: Any = None, *, file_count: Literal["single", "multiple", "directory"] = "multiple", **kwargs: Any):
+        super().__init__(value, file_count=file_count, **kwargs)

@@ -1,0 +1,138 @@
+"""Where stface writes files, and which files it may serve.
+
+A fn may return a string path for an Image, Audio, Video or File output.
+Such a path is only read when it resolves (symlinks followed) to a regular
+file inside one of:
+
+* stface's own temporary folder (uploads and converted media live there),
+* the system temporary folder, where apps write their outputs,
+* the app's folder, except hidden files and folders (``.env``, ``.git/``),
+* any ``allowed_paths`` given to ``launch()``;
+
+and never inside ``blocked_paths``, which always win. A hidden file or
+folder below any of those roots is refused too. Uploaded file names never
+decide where anything is written: each upload gets a fresh folder and a
+cleaned-up name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from stface.errors import Error
+
+__all__ = [
+    "FilePolicy",
+    "policy",
+    "safe_filename",
+    "save_bytes",
+    "servable_path",
+    "stface_temp_dir",
+    "using_policy",
+]
+
+_temp_lock = threading.Lock()
+_temp_dir: Path | None = None
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
+
+
+def stface_temp_dir() -> Path:
+    """This process's private folder for uploads and converted media."""
+    global _temp_dir
+    with _temp_lock:
+        if _temp_dir is None or not _temp_dir.is_dir():
+            _temp_dir = Path(tempfile.mkdtemp(prefix="stface-media-")).resolve()
+        return _temp_dir
+
+
+def safe_filename(name: str | None, default: str = "file") -> str:
+    """A harmless base name from an uploaded file's name (never a path)."""
+    base = re.split(r"[\\/]", str(name or ""))[-1]
+    base = _UNSAFE_CHARS.sub("_", base).strip(" .")
+    if not base or _WINDOWS_RESERVED.match(base):
+        base = f"{default}_{base}" if base else default
+    stem, dot, suffix = base.rpartition(".")
+    if dot and len(suffix) <= 10:
+        return stem[:100] + "." + suffix
+    return base[:100]
+
+
+def save_bytes(data: bytes, name: str | None, default: str = "file") -> str:
+    """Write ``data`` to a new folder in stface's temp dir; return the path."""
+    folder = Path(tempfile.mkdtemp(dir=stface_temp_dir()))
+    path = folder / safe_filename(name, default)
+    path.write_bytes(data)
+    return str(path)
+
+
+@dataclass(frozen=True)
+class FilePolicy:
+    """Which paths a fn's output may read. ``app_dir`` defaults to the working directory."""
+
+    allowed: Sequence[str] = ()
+    blocked: Sequence[str] = ()
+    app_dir: str | None = None
+
+    def roots(self) -> list[Path]:
+        app = Path(self.app_dir or os.getcwd())
+        roots = [stface_temp_dir(), Path(tempfile.gettempdir()), app, *map(Path, self.allowed)]
+        return [_resolve(root) for root in roots]
+
+    def check(self, path: str | os.PathLike) -> Path:
+        """The resolved file, or ``stface.Error`` saying why it may not be served."""
+        text = os.fspath(path)
+        if "\x00" in text:
+            raise Error("The function returned a file path containing a NUL byte; it was not served.")
+        resolved = _resolve(Path(text).expanduser())
+        shown = Path(text).name or text
+        for blocked in map(_resolve, map(Path, self.blocked)):
+            if resolved == blocked or resolved.is_relative_to(blocked):
+                raise Error(f"The file '{shown}' is in a blocked folder and was not served.")
+        for root in self.roots():
+            if resolved == root or not resolved.is_relative_to(root):
+                continue
+            if any(part.startswith(".") for part in resolved.relative_to(root).parts):
+                raise Error(f"The file '{shown}' is hidden (its name or a folder starts with '.'); it was not served.")
+            if not resolved.is_file():
+                raise Error(f"The function returned '{shown}', which is not an existing file.")
+            return resolved
+        raise Error(
+            f"The function returned the path '{shown}', which is outside the folders stface serves "
+            "(the app's folder, the temp folder). Return the data itself, or add its folder to "
+            "launch(allowed_paths=[...])."
+        )
+
+
+def _resolve(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+_policy: contextvars.ContextVar[FilePolicy] = contextvars.ContextVar("stface_file_policy", default=FilePolicy())
+
+
+def policy() -> FilePolicy:
+    """The policy in force for the current request."""
+    return _policy.get()
+
+
+@contextlib.contextmanager
+def using_policy(file_policy: FilePolicy) -> Iterator[None]:
+    token = _policy.set(file_policy)
+    try:
+        yield
+    finally:
+        _policy.reset(token)
+
+
+def servable_path(path: str | os.PathLike) -> Path:
+    """Check ``path`` against the current policy (see the module docstring)."""
+    return policy().check(path)

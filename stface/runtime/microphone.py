@@ -1,0 +1,122 @@
+"""Recording from the microphone with streamlit-webrtc.
+
+The browser streams the microphone to the server over WebRTC (SENDONLY). The
+frames arrive on aiortc's thread, where no ``st.*`` call may happen: they are
+appended to a per-session ``Recording`` under a lock. When the person presses
+Stop, the component's state changes, Streamlit reruns the script, and that
+rerun takes the whole clip out of the recording.
+
+streamlit-webrtc cannot run under Streamlit's AppTest (its fake runtime has
+no WebRTC worker), so there, and when ``STFACE_MICROPHONE=native``, the
+native ``st.audio_input`` recorder is used instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from stface.components._codecs import AudioClip, MediaFile, decode_audio, to_int16
+
+__all__ = ["Recording", "frame_samples", "record", "uses_webrtc"]
+
+
+def uses_webrtc() -> bool:
+    """WebRTC unless asked not to, or under AppTest (whose Runtime is a mock)."""
+    if os.environ.get("STFACE_MICROPHONE", "webrtc").lower() == "native":
+        return False
+    from streamlit.runtime import Runtime
+
+    runtime = Runtime._instance  # AppTest installs a unittest.mock object here
+    return runtime is not None and not type(runtime).__module__.startswith("unittest.mock")
+
+
+def frame_samples(array: np.ndarray, channels: int, planar: bool) -> np.ndarray:
+    """An ``av.AudioFrame.to_ndarray()`` result -> (samples, channels).
+
+    Planar formats come as (channels, samples); packed (interleaved) ones as
+    (1, samples * channels).
+    """
+    if planar:
+        return np.ascontiguousarray(array.T)
+    return array.reshape(-1, channels)
+
+
+class Recording:
+    """Audio frames gathered off the script thread, under a lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._chunks: list[np.ndarray] = []
+        self._rate: int | None = None
+
+    def on_frame(self, frame: Any) -> Any:
+        """streamlit-webrtc's audio frame callback (runs on aiortc's thread)."""
+        samples = frame_samples(frame.to_ndarray(), len(frame.layout.channels), frame.format.is_planar)
+        with self._lock:
+            self._chunks.append(to_int16(samples))
+            self._rate = frame.sample_rate
+        return frame
+
+    def take(self) -> AudioClip | None:
+        """The whole clip so far (then empty), as Gradio hands audio to fn."""
+        with self._lock:
+            chunks, rate = self._chunks, self._rate
+            self._chunks, self._rate = [], None
+        if not chunks or not rate:
+            return None
+        samples = np.concatenate(chunks)
+        # WebRTC's Opus decoder always yields stereo; a microphone is mono.
+        if samples.shape[1] == 2 and np.array_equal(samples[:, 0], samples[:, 1]):
+            samples = samples[:, 0]
+        elif samples.shape[1] == 1:
+            samples = samples[:, 0]
+        return AudioClip(int(rate), samples)
+
+
+def _ice_servers() -> dict[str, Any] | None:
+    configured = os.environ.get("STFACE_ICE_SERVERS")
+    return None if configured is None else {"iceServers": json.loads(configured)}
+
+
+def record(key: str, label: str, *, disabled: bool = False) -> AudioClip | MediaFile | None:
+    """Draw the recorder; return a finished clip once, right after Stop."""
+    if not uses_webrtc():
+        return _record_native(key, label, disabled)
+    from streamlit_webrtc import WebRtcMode, webrtc_streamer
+
+    session = st.session_state
+    recording = session.setdefault(f"{key}:recording", Recording())
+    context = webrtc_streamer(
+        key=f"{key}:webrtc",
+        mode=WebRtcMode.SENDONLY,
+        audio_frame_callback=recording.on_frame,
+        media_stream_constraints={"audio": True, "video": False},
+        rtc_configuration=_ice_servers(),
+        desired_playing_state=None if not disabled else False,
+    )
+    was_playing = session.get(f"{key}:playing", False)
+    session[f"{key}:playing"] = context.state.playing
+    if context.state.playing:
+        st.caption("Recording… press Stop when done.")
+        if not was_playing:
+            recording.take()  # drop anything left from an interrupted take
+        return None
+    if was_playing:
+        return recording.take()
+    return None
+
+
+def _record_native(key: str, label: str, disabled: bool) -> AudioClip | None:
+    version = st.session_state.get(f"{key}:v", 0)
+    recorded = st.audio_input(label, key=f"{key}:native:{version}", disabled=disabled)
+    identity = getattr(recorded, "file_id", None)
+    if recorded is None or identity == st.session_state.get(f"{key}:native-seen"):
+        return None
+    st.session_state[f"{key}:native-seen"] = identity
+    return decode_audio(MediaFile("recording.wav", recorded.getvalue()))

@@ -1,0 +1,132 @@
+"""Media in a real browser: the microphone over WebRTC, audio output, the webcam.
+
+The microphone test needs a non-loopback address for WebRTC, so it runs
+inside ../shared/tools/netns-run (a private network namespace); `make test`
+runs this file that way. Chromium's fake microphone plays a 440 Hz tone.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+from urllib.parse import urljoin
+
+import numpy as np
+import pytest
+import soundfile as sf
+from e2e_support import ROOT, click_and_wait, open_app, submit, wait_idle
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+IN_NETNS = os.environ.get("STFACE_IN_NETNS") == "1"
+
+
+def dominant_frequency(samples: np.ndarray, rate: int) -> float:
+    mono = samples if samples.ndim == 1 else samples.mean(axis=1)
+    spectrum = np.abs(np.fft.rfft(mono * np.hanning(len(mono))))
+    return float(np.fft.rfftfreq(len(mono), 1 / rate)[int(np.argmax(spectrum))])
+
+
+def output_audio(page) -> tuple[np.ndarray, int]:
+    """Decode the WAV that the outputs' <audio> element plays.
+
+    Streamlit drops a run's media files when a later rerun replaces them, so
+    the source is read again if a rerun raced the download.
+    """
+    audio = page.locator("[class*='-outputs'] audio").last
+    for _ in range(20):
+        src = audio.get_attribute("src")
+        assert src, "the output <audio> has no source"
+        response = page.request.get(urljoin(page.url, src))
+        if response.ok:
+            samples, rate = sf.read(io.BytesIO(response.body()), dtype="int16")
+            return samples, rate
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the output audio could not be fetched: {response.status}")
+
+
+def test_generate_tone_plays_the_requested_note_and_duration(launch_app, new_page):
+    server = launch_app(ROOT / "examples" / "generate_tone.py")
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_label("Duration in seconds").fill("2")
+    page.get_by_label("Duration in seconds").press("Enter")
+    wait_idle(page)
+    submit(page)
+    expect(page.locator("audio")).to_have_count(1)
+    samples, rate = output_audio(page)
+    assert rate == 48000
+    assert len(samples) == 2 * 48000
+    assert abs(dominant_frequency(samples, rate) - 440.0) < 2  # A4, octave 4
+
+
+@pytest.fixture(scope="module")
+def tone(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("tone") / "tone.wav"
+    subprocess.run(["sox", "-n", "-r", "48000", "-c", "1", "-b", "16", str(path), "synth", "6", "sine", "440"], check=True)
+    return str(path)
+
+
+RECORDING_APP = '''
+import os
+import numpy as np
+import stface as gr
+
+def reverse_audio(audio):
+    sr, data = audio
+    np.save(os.environ["STFACE_RECEIVED"], data)
+    with open(os.environ["STFACE_RECEIVED"] + ".rate", "w") as handle:
+        handle.write(str(sr))
+    return sr, np.flipud(data)
+
+demo = gr.Interface(reverse_audio, "microphone", "audio")
+'''
+
+
+@pytest.fixture
+def fake_media_page(playwright, tone):
+    """A page in a Chromium whose fake microphone plays a 440 Hz tone and whose fake camera shows a test pattern."""
+    from e2e_support import CHROMIUM, CHROMIUM_ARGS
+
+    args = [*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={tone}"]  # fmt: skip
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
+    context = browser.new_context(permissions=["microphone", "camera"])
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    browser.close()
+
+
+def test_microphone_records_over_webrtc_and_fn_gets_the_tone(tmp_path, launch_app, fake_media_page):
+    if not IN_NETNS:
+        pytest.fail("WebRTC needs a non-loopback address: run this test inside ../shared/tools/netns-run (make test does).")
+    app = tmp_path / "record_app.py"
+    app.write_text(RECORDING_APP)
+    received = tmp_path / "received.npy"
+    server = launch_app(app, env={"STFACE_ICE_SERVERS": "[]", "STFACE_RECEIVED": str(received)})
+    page = fake_media_page
+    open_app(page, server.url.replace("127.0.0.1", "localhost"))  # localhost is a secure context for getUserMedia
+    recorder = page.frame_locator("iframe[title*='streamlit_webrtc']")
+    recorder.get_by_role("button", name="Start").click()
+    recorder.get_by_role("button", name="Stop").wait_for()
+    page.wait_for_timeout(3000)
+    click_and_wait(page, recorder.get_by_role("button", name="Stop"))
+    expect(page.locator("audio")).to_have_count(1)  # the recording's preview
+    expect(recorder.get_by_role("button", name="Start")).to_be_enabled()  # the recorder has settled
+    wait_idle(page)
+    submit(page)
+    expect(page.locator("audio")).to_have_count(2)
+
+    samples = np.load(received)
+    rate = int((tmp_path / "received.npy.rate").read_text())
+    assert samples.dtype == np.int16 and samples.ndim == 1
+    assert rate == 48000
+    assert len(samples) > rate  # more than a second of the three recorded
+    assert abs(dominant_frequency(samples, rate) - 440.0) < 5
+
+    played, played_rate = output_audio(page)
+    assert played_rate == rate
+    assert np.array_equal(played, samples[::-1])
