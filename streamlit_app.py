@@ -18,6 +18,12 @@ navigation = st.navigation(
             st.Page(PAGES / "3_sentence_builder.py", title="Sentence builder", icon="📝"),
             st.Page(PAGES / "4_gender.py", title="Gender of a sentence", icon="🏷️"),
         ],
+        "Audio and images": [
+            st.Page(PAGES / "5_reverse_audio.py", title="Reverse audio", icon="🎙️"),
+            st.Page(PAGES / "6_generate_tone.py", title="Generate a tone", icon="🎵"),
+            st.Page(PAGES / "7_sepia.py", title="Sepia filter", icon="🖼️"),
+            st.Page(PAGES / "8_webcam.py", title="Webcam", icon="📷"),
+        ],
     }
 )
 navigation.run()

@@ -15,7 +15,7 @@ from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
 from stface.paths import FilePolicy, using_policy
-from stface.pipeline import call_fn, postprocess_all, preprocess_all, split_outputs
+from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
 
 __all__ = ["Interface"]
@@ -141,7 +141,10 @@ class Interface:
             raise TypeError(f"{self.__name__} expects {len(self.input_components)} input value(s), got {len(payloads)}.")
         with using_policy(self.file_policy()):
             args = preprocess_all(self.input_components, payloads)
-            result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
+            try:
+                result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
+            except Exception as exc:
+                raise missing_input_error(self.input_components, args) or exc from exc
             return postprocess_all(self.output_components, split_outputs(result, self.output_components))
 
     def file_policy(self) -> FilePolicy:

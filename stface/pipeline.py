@@ -13,7 +13,7 @@ from typing import Any
 from stface.components.base import Component
 from stface.errors import Error
 
-__all__ = ["call_fn", "postprocess_all", "preprocess_all", "split_outputs"]
+__all__ = ["call_fn", "missing_input_error", "postprocess_all", "preprocess_all", "split_outputs"]
 
 
 def preprocess_all(components: Sequence[Component], payloads: Sequence[Any]) -> list[Any]:
@@ -27,6 +27,19 @@ def preprocess_all(components: Sequence[Component], payloads: Sequence[Any]) -> 
         except (ValueError, TypeError) as exc:
             raise Error(f"Input '{component.display_label}': {exc}") from exc
     return args
+
+
+def missing_input_error(components: Sequence[Component], args: Sequence[Any]) -> Error | None:
+    """When fn failed and a media input was left empty, say that instead.
+
+    fn still receives ``None`` for an empty input, as in Gradio, so a fn that
+    handles it works; one that does not gets a message the person can act on.
+    """
+    for component, arg in zip(components, args):
+        message = getattr(component, "empty_message", None)
+        if arg is None and message:
+            return Error(message.format(label=component.display_label))
+    return None
 
 
 def call_fn(fn: Callable, args: list[Any], *, batch: bool, n_outputs: int) -> Any:

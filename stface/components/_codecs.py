@@ -150,10 +150,10 @@ def audio_clip(value: Any) -> AudioClip:
 def encode_wav(clip: AudioClip) -> bytes:
     """WAV bytes that sound like the clip: no transposing, no rescaling of ints."""
     samples = clip.samples
-    subtype = {np.dtype(np.int16): "PCM_16", np.dtype(np.int32): "PCM_32", np.dtype(np.uint8): "PCM_U8"}.get(
-        samples.dtype
-    )
-    if subtype is None:
+    subtype = {np.dtype(np.int16): "PCM_16", np.dtype(np.int32): "PCM_32"}.get(samples.dtype)
+    if samples.dtype == np.uint8:  # soundfile writes 8-bit WAV from int16 data
+        samples, subtype = to_int16(samples), "PCM_U8"
+    elif subtype is None:
         if np.issubdtype(samples.dtype, np.floating):
             peak = float(np.max(np.abs(samples))) if samples.size else 0.0
             samples = (samples / peak if peak > 1.0 else samples).astype(np.float32)

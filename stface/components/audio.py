@@ -50,6 +50,7 @@ class Audio(MediaComponent):
         (8000, dtype('int16'), (800,))
     """
 
+    empty_message = "No audio for '{label}': record or upload a clip, then press Submit."
     upload_types = AUDIO_TYPES
     gradio_ignored = frozenset({"streaming", "autoplay", "editable", "waveform_options", "format", "min_length",
                                 "show_edit_button", "recording", "loop"})  # fmt: skip

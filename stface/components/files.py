@@ -57,6 +57,7 @@ class Video(MediaComponent):
     """
 
     upload_types = VIDEO_TYPES
+    empty_message = "No video for '{label}': upload one, then press Submit."
     gradio_ignored = frozenset({"format", "source", "sources", "autoplay", "include_audio", "mirror_webcam",
                                 "show_share_button", "show_download_button", "min_length", "max_length", "loop",
                                 "streaming", "watermark", "webcam_options", "webcam_constraints"})  # fmt: skip
@@ -126,6 +127,7 @@ class File(MediaComponent):
     """
 
     gradio_ignored = frozenset({"height", "file_size"})
+    empty_message = "No file for '{label}': upload one, then press Submit."
 
     def __init__(
         self,

@@ -43,6 +43,7 @@ class Image(MediaComponent):
         (10, 20, 3)
     """
 
+    empty_message = "No image for '{label}': upload one or take a photo, then press Submit."
     upload_types = IMAGE_TYPES
     gradio_ignored = frozenset({"tool", "brush_radius", "brush_color", "mask_opacity", "streaming", "format",
                                 "show_share_button", "show_fullscreen_button", "placeholder", "webcam_options",

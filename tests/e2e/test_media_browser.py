@@ -8,6 +8,7 @@ runs this file that way. Chromium's fake microphone plays a 440 Hz tone.
 from __future__ import annotations
 
 import io
+import re
 import os
 import subprocess
 from urllib.parse import urljoin
@@ -47,19 +48,24 @@ def output_audio(page) -> tuple[np.ndarray, int]:
     raise AssertionError(f"the output audio could not be fetched: {response.status}")
 
 
-def test_generate_tone_plays_the_requested_note_and_duration(launch_app, new_page):
+def test_generate_tone_plays_the_requested_note_octave_and_duration(launch_app, new_page):
     server = launch_app(ROOT / "examples" / "generate_tone.py")
     page = new_page()
     open_app(page, server.url)
+    page.get_by_label("Note").click()  # the form holds these until Submit
+    page.get_by_role("option", name="C", exact=True).click()
+    octave = page.get_by_role("slider", name="Octave")
+    octave.focus()
+    octave.press("ArrowRight")  # 4 -> 5
+    expect(octave).to_have_attribute("aria-valuetext", "5")
     page.get_by_label("Duration in seconds").fill("2")
-    page.get_by_label("Duration in seconds").press("Enter")
-    wait_idle(page)
     submit(page)
-    expect(page.locator("audio")).to_have_count(1)
+    expect(page.locator("[class*='-outputs'] audio")).to_have_count(1)
     samples, rate = output_audio(page)
     assert rate == 48000
     assert len(samples) == 2 * 48000
-    assert abs(dominant_frequency(samples, rate) - 440.0) < 2  # A4, octave 4
+    expected = 440 * 2 ** ((12 * (5 - 4) + (0 - 9)) / 12)  # C5, about 523.25 Hz
+    assert abs(dominant_frequency(samples, rate) - expected) < 2
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +136,18 @@ def test_microphone_records_over_webrtc_and_fn_gets_the_tone(tmp_path, launch_ap
     played, played_rate = output_audio(page)
     assert played_rate == rate
     assert np.array_equal(played, samples[::-1])
+
+
+def test_webcam_photo_reaches_fn_as_a_numpy_array(launch_app, fake_media_page):
+    server = launch_app(ROOT / "examples" / "webcam.py")
+    page = fake_media_page
+    open_app(page, server.url.replace("127.0.0.1", "localhost"))
+    take = page.get_by_role("button", name="Take Photo")
+    expect(take).to_be_enabled(timeout=30_000)
+    click_and_wait(page, take)
+    submit(page)
+    described = page.get_by_label("what fn received")
+    expect(described).to_have_value(re.compile(r"^ndarray \d+x\d+ uint8$"))
+    width, height = (int(n) for n in described.input_value().split()[1].split("x"))
+    assert width >= 160 and height >= 120
+    expect(page.locator("[class*='-outputs'] img")).to_have_count(1)
