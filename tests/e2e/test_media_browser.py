@@ -144,7 +144,11 @@ def test_webcam_photo_reaches_fn_as_a_numpy_array(launch_app, fake_media_page):
     open_app(page, server.url.replace("127.0.0.1", "localhost"))
     take = page.get_by_role("button", name="Take Photo")
     expect(take).to_be_enabled(timeout=30_000)
-    click_and_wait(page, take)
+    page.wait_for_function("() => [...document.querySelectorAll('video')].some(v => v.readyState >= 2 && v.videoWidth > 0)")
+    take.click()
+    # The photo is shown at once and uploaded in the background; a person submits after seeing it.
+    expect(page.get_by_role("button", name="Clear photo")).to_be_visible()
+    page.wait_for_load_state("networkidle")
     submit(page)
     described = page.get_by_label("what fn received")
     expect(described).to_have_value(re.compile(r"^ndarray \d+x\d+ uint8$"))
