@@ -1,5 +1,4 @@
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -56,15 +55,16 @@ def test_hidden_files_in_temp_are_refused():
 
 
 @pytest.fixture
-def app_outside_temp():
+def app_outside_temp(tmp_path, monkeypatch):
     """An app folder and a same-prefix sibling outside the temp folder (which is always served)."""
-    base = Path(__file__).parent / "_apps_outside_temp"
-    (base / "app").mkdir(parents=True, exist_ok=True)
-    (base / "app_evil").mkdir(exist_ok=True)
-    (base / "app_evil" / "x.png").write_bytes(b"evil")
-    (base / "elsewhere.txt").write_text("x")
-    yield base / "app"
-    shutil.rmtree(base)
+    isolated_temp = tmp_path / "system-temp"
+    isolated_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(isolated_temp))
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app_evil").mkdir()
+    (tmp_path / "app_evil" / "x.png").write_bytes(b"evil")
+    (tmp_path / "elsewhere.txt").write_text("x")
+    return tmp_path / "app"
 
 
 def test_traversal_and_sibling_prefix_are_refused(app_outside_temp):
