@@ -29,7 +29,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip
-	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q -e ".[dev,interpret]"
 	touch $(STAMP)
 
 # Debian's Chromium for Playwright (browsers cannot be downloaded here) and

@@ -33,7 +33,7 @@ _IGNORED = frozenset(
 )  # fmt: skip
 
 #: Options stface stores but does not act on yet (tracked as open issues).
-_PENDING = ("interpretation", "css", "cache_examples", "concurrency_limit")
+_PENDING = ("css", "cache_examples", "concurrency_limit")
 _FLAGGING_MODES = ("never", "auto", "manual")
 
 
@@ -159,18 +159,45 @@ class Interface:
         State outputs are not returned. One output returns its value; several
         return a list, as in Gradio.
         """
-        visible = [c for c in self.input_components if not isinstance(c, State)]
-        if len(values) != len(visible):
-            names = ", ".join(repr(c.display_label) for c in visible)
-            raise TypeError(f"{self.__name__}() takes {len(visible)} value(s) ({names}); got {len(values)}.")
-        given = iter(values)
-        payloads = [c.initial_payload() if isinstance(c, State) else next(given) for c in self.input_components]
+        payloads = self._payloads(values)
         results = [
             component.as_python(payload)
             for component, payload in zip(self.output_components, self.predict(payloads))
             if not isinstance(component, State)
         ]
         return results[0] if len(results) == 1 else results
+
+    def interpret(self, *values: Any) -> list[Any]:
+        """Explain a prediction: one entry per input, in Gradio 3.x's formats.
+
+        Values are given as to ``demo(*values)``. Text gives ``[(token, score),
+        (" ", 0), ...]``; a number ``[(value, score), ...]`` with ``(x, None)``
+        in the middle; a slider a score per evenly spaced value; a radio or
+        dropdown a score per choice with ``None`` at the chosen one; a
+        checkbox a pair with ``None`` at the current state; a checkbox group a
+        pair per choice; an image an H x W map in 0..1; audio a score per
+        segment. Positive scores pushed toward the prediction.
+
+        Example:
+            >>> import stface as gr
+            >>> def gender(s):
+            ...     w = s.split(); m = sum(x in ("he", "his") for x in w); f = sum(x in ("she", "her") for x in w)
+            ...     return {"male": m / max(m + f, 1), "female": f / max(m + f, 1)}
+            >>> demo = gr.Interface(gender, "text", "label", interpretation="default")
+            >>> [(token, round(score, 2)) for token, score in demo.interpret("she met his dog")[0][::2]]
+            [('she', -0.5), ('met', 0.0), ('his', 0.5), ('dog', 0.0)]
+        """
+        from stface.interpret import explain
+
+        return explain(self, self._payloads(values))
+
+    def _payloads(self, values: Sequence[Any]) -> list[Any]:
+        visible = [c for c in self.input_components if not isinstance(c, State)]
+        if len(values) != len(visible):
+            names = ", ".join(repr(c.display_label) for c in visible)
+            raise TypeError(f"{self.__name__}() takes {len(visible)} value(s) ({names}); got {len(values)}.")
+        given = iter(values)
+        return [c.initial_payload() if isinstance(c, State) else next(given) for c in self.input_components]
 
     # -- pages -----------------------------------------------------------------
 

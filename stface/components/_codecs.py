@@ -75,9 +75,11 @@ def _source(value: Any) -> tuple[Any, str]:
     if isinstance(value, (bytes, bytearray)):
         return io.BytesIO(bytes(value)), "the file"
     if isinstance(value, (str, os.PathLike)):
-        from stface.paths import servable_path
-
-        path = servable_path(value)
+        # Paths reach here from the app's own code (inputs given to demo(...),
+        # examples) or after an output's ``servable_path`` check.
+        path = Path(value)
+        if not path.is_file():
+            raise Error(f"'{path.name}' is not an existing file.")
         return str(path), path.name
     raise Error(f"Expected a media file, got {type(value).__name__}.")
 

@@ -106,7 +106,7 @@ class Audio(MediaComponent):
         if value is None:
             return None
         if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
-            if isinstance(value, str):
+            if not isinstance(value, bytes):
                 servable_path(value)
             return decode_audio(value)
         return audio_clip(value)

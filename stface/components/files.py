@@ -27,22 +27,26 @@ class NamedString(str):
         return str(self)
 
 
-def _to_file(value: Any) -> MediaFile:
-    """bytes, MediaFile or an allowed path -> MediaFile."""
+def _to_file(value: Any, *, output: bool = False) -> MediaFile:
+    """bytes, MediaFile or a path -> MediaFile; an output's path must be servable."""
     if isinstance(value, MediaFile):
         return value
     if isinstance(value, (bytes, bytearray)):
         return MediaFile("file", bytes(value))
     if isinstance(value, (str, os.PathLike)):
-        path = servable_path(value)
+        path = servable_path(value) if output else Path(value)
+        if not path.is_file():
+            raise Error(f"'{path.name}' is not an existing file.")
         return MediaFile(path.name, path.read_bytes())
     raise Error(f"Expected a file (path or bytes); got {type(value).__name__}.")
 
 
 def _stored_path(value: Any) -> str:
-    """Save an uploaded file in stface's temp dir, or check a given path."""
+    """Save an uploaded file in stface's temp dir; a path from the app's code is used as is."""
     if isinstance(value, (str, os.PathLike)):
-        return str(servable_path(value))
+        if not Path(value).is_file():
+            raise Error(f"'{Path(value).name}' is not an existing file.")
+        return str(value)
     file = _to_file(value)
     return save_bytes(file.data, file.name)
 
@@ -72,7 +76,7 @@ class Video(MediaComponent):
             return None
         if isinstance(value, (tuple, list)) and value:
             value = value[0]  # Gradio allows (video, subtitles)
-        return _to_file(value)
+        return _to_file(value, output=True)
 
     def as_python(self, payload: MediaFile | None) -> str | None:
         return None if payload is None else save_bytes(payload.data, payload.name)
@@ -81,7 +85,7 @@ class Video(MediaComponent):
         self._upload(key)
         current = st.session_state.get(key)
         if current is not None and not isinstance(current, MediaFile):
-            self._play(_to_file(current))
+            self._play(_to_file(current))  # an example or initial value from the app's code
         return current
 
     def render_output(self, payload: MediaFile | None, key: str) -> None:
@@ -170,7 +174,7 @@ class File(MediaComponent):
         if value is None:
             return None
         items = value if isinstance(value, (list, tuple)) else [value]
-        return [_to_file(item) for item in items]
+        return [_to_file(item, output=True) for item in items]
 
     def as_python(self, payload: list[MediaFile] | None) -> Any:
         if payload is None:
