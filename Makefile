@@ -8,7 +8,7 @@ PIP     = $(VENV)/bin/pip
 STAMP   = $(VENV)/.stface-installed
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test unit install browser clean
+.PHONY: demo test unit bench install browser clean
 
 demo: $(STAMP)
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 7860 \
@@ -20,6 +20,10 @@ NETNS   = $(firstword $(wildcard ../shared/tools/netns-run))
 
 test: $(STAMP) browser
 	$(if $(NETNS),$(SUDO) $(NETNS) )$(PY) -m pytest
+
+# Benchmarks are not tests: they print ratios and write bench/results/*.json.
+bench: $(STAMP)
+	$(PY) bench/interpretation.py
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit tests/app

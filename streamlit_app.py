@@ -17,6 +17,7 @@ navigation = st.navigation(
             st.Page(PAGES / "2_calculator.py", title="Calculator", icon="🧮"),
             st.Page(PAGES / "3_sentence_builder.py", title="Sentence builder", icon="📝"),
             st.Page(PAGES / "4_gender.py", title="Gender of a sentence", icon="🏷️"),
+            st.Page(PAGES / "9_interpretation.py", title="Interpretation", icon="🔍"),
         ],
         "Audio and images": [
             st.Page(PAGES / "5_reverse_audio.py", title="Reverse audio", icon="🎙️"),

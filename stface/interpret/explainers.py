@@ -15,6 +15,7 @@ input is converted again.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -176,6 +177,8 @@ def _shap(interface: Interface, args: list, index: int, payload: Any, masker: Ma
 
     n = len(tokens)
     explainer = shap.KernelExplainer(predict, np.zeros((1, n)))
-    values = explainer.shap_values(np.ones((1, n)), nsamples=int(interface.num_shap * n), silent=True)
+    with warnings.catch_warnings():  # scikit-learn's LARS warns about degenerate samples, harmlessly
+        warnings.simplefilter("ignore")
+        values = explainer.shap_values(np.ones((1, n)), nsamples=int(interface.num_shap * n), silent=True)
     scores = np.asarray(values).reshape(-1)[:n].tolist()
     return masker.arrange(payload, None, scores, context)

@@ -136,7 +136,8 @@ class ImageMasker(Masker):
     def __init__(self, component: Any) -> None:
         super().__init__(component, sign=1, supports_shap=True)
 
-    def _image(self, payload: Any) -> np.ndarray:
+    def image(self, payload: Any) -> np.ndarray:
+        """The picture the scores refer to (after `shape`), as an array."""
         image = decode_image(payload, max_pixels=self.component.max_pixels)
         if self.component.shape is not None:
             image = resize_and_crop(image, self.component.shape)
@@ -147,7 +148,7 @@ class ImageMasker(Masker):
             from skimage.segmentation import slic
         except ImportError:
             raise ImportError("Image interpretation needs scikit-image: pip install 'stface[interpret]'") from None
-        image = self._image(payload)
+        image = self.image(payload)
         return slic(image, self.segments, compactness=10, sigma=1, start_label=1), image
 
     def neighbours(self, payload: Any) -> tuple[list[np.ndarray], tuple]:

@@ -25,7 +25,7 @@ from stface.runtime.launcher import capturing_launches
 __all__ = ["LoadedApp", "find_interface", "load_app"]
 
 _CONVENTIONAL_NAMES = ("demo", "app", "iface", "interface", "io")
-_cache: dict[tuple[str, str | None], LoadedApp] = {}
+_cache: dict[str, tuple[int, ModuleType, list]] = {}
 _lock = threading.Lock()
 
 
@@ -45,13 +45,12 @@ def load_app(path: str | os.PathLike, name: str | None = None) -> LoadedApp:
     except FileNotFoundError:
         raise FileNotFoundError(f"App file not found: {path}. Check the path, e.g. `stface launch app.py`.") from None
     with _lock:
-        cached = _cache.get((resolved, name))
-        if cached is not None and cached.mtime_ns == mtime:
-            return cached
-        module, launched = _import(resolved)
-        loaded = LoadedApp(resolved, mtime, module, find_interface(module, name, launched))
-        _cache[(resolved, name)] = loaded
-        return loaded
+        cached = _cache.get(resolved)
+        if cached is None or cached[0] != mtime:
+            module, launched = _import(resolved)
+            cached = _cache[resolved] = (mtime, module, launched)
+    _, module, launched = cached
+    return LoadedApp(resolved, mtime, module, find_interface(module, name, launched))
 
 
 def _module_name(path: str) -> str:

@@ -43,6 +43,7 @@ class Result:
 
     outputs: list[Any] | None = None
     error: str | None = None
+    payloads: list[Any] | None = None  # the inputs this result answers
 
 
 @dataclass(frozen=True)
@@ -188,12 +189,13 @@ def _run(interface: Interface, keys: _Keys, payloads: list[Any]) -> None:
                 if isinstance(component, State):
                     session[keys.state] = payload
         session[keys.result] = result
+        session.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
         session[keys.pending] = False
 
 
 def _predict(interface: Interface, payloads: list[Any]) -> Result:
     try:
-        return Result(outputs=interface.predict(payloads))
+        return Result(outputs=interface.predict(payloads), payloads=list(payloads))
     except Error as exc:
         return Result(error=str(exc))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
@@ -215,6 +217,10 @@ def _draw_outputs(interface: Interface, keys: _Keys) -> None:
         except Exception:  # noqa: BLE001 - one bad output must not blank the page
             _LOG.exception("drawing output %s failed", component.display_label)
             st.error(f"Output '{component.display_label}' could not be shown.")
+    if interface.interpretation is not None:
+        from stface.runtime.interpretation import draw_interpretation
+
+        draw_interpretation(interface, keys.prefix, result.payloads if result is not None else None)
 
 
 def _empty(component: Any) -> Any:

@@ -49,13 +49,14 @@ def test_loaded_once_until_the_file_changes(tmp_path):
     body = HEADER + f"open({str(counter)!r}, 'a').write('x')\ndemo = gr.Interface(str, 'text', 'text')\n"
     app = write(tmp_path, "g.py", body)
     first = load_app(app)
-    assert load_app(app) is first
+    assert load_app(app).module is first.module
+    assert load_app(app, "demo").interface is first.interface  # by name: the same import
     assert counter.read_text() == "x"
     app.write_text(body + "# edited\n")
     import os
 
     os.utime(app, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
-    assert load_app(app) is not first
+    assert load_app(app).module is not first.module
     assert counter.read_text() == "xx"
 
 
