@@ -10,9 +10,16 @@ SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test unit bench install browser clean
 
-demo: $(STAMP)
-	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 7860 \
-		--server.headless true --browser.gatherUsageStats false
+# The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
+# names real ones (then also unset HF_HUB_OFFLINE).
+TINY_HF = .cache/stface-tiny-hf
+
+demo: $(STAMP) $(TINY_HF)/.built
+	HF_HOME=$(TINY_HF) HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 \
+		--server.port 7860 --server.headless true --browser.gatherUsageStats false
+
+$(TINY_HF)/.built: $(STAMP) examples/tiny_models.py
+	$(PY) examples/tiny_models.py $(TINY_HF) && touch $@
 
 # The suite runs in a private network namespace (../shared/tools/netns-run):
 # WebRTC needs a non-loopback address, and nothing inside can reach out.
@@ -33,7 +40,8 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip
-	$(PIP) install -q -e ".[dev,interpret]"
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e ".[dev,interpret,hf]" gradio
 	touch $(STAMP)
 
 # Debian's Chromium for Playwright (browsers cannot be downloaded here) and

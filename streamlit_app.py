@@ -1,7 +1,9 @@
 """The stface examples gallery: one page per app in examples/.
 
 Run it with `make demo` (or `streamlit run streamlit_app.py`). Each page in
-pages/ imports its example once per server process and draws it.
+pages/ imports its example once per server process and draws it. The
+Hugging Face pages use tiny local models (examples/tiny_models.py) unless
+the STFACE_*_MODEL variables name real ones.
 """
 
 from pathlib import Path
@@ -24,6 +26,12 @@ navigation = st.navigation(
             st.Page(PAGES / "6_generate_tone.py", title="Generate a tone", icon="🎵"),
             st.Page(PAGES / "7_sepia.py", title="Sepia filter", icon="🖼️"),
             st.Page(PAGES / "8_webcam.py", title="Webcam", icon="📷"),
+        ],
+        "Hugging Face models": [
+            st.Page(PAGES / "10_load_text_generation.py", title="Text generation", icon="🤗"),
+            st.Page(PAGES / "11_parallel_generators.py", title="Parallel generators", icon="⏸️"),
+            st.Page(PAGES / "12_series_generate_translate.py", title="Generate, then translate", icon="⛓️"),
+            st.Page(PAGES / "13_transcribe_audio.py", title="Transcribe audio", icon="📝"),
         ],
     }
 )

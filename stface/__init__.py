@@ -47,7 +47,9 @@ from stface.components import (
     Textbox,
 )
 from stface.errors import Error
+from stface.hub import load
 from stface.interface import Interface
+from stface.mix import Parallel, Series
 
 __version__ = "0.1.0"
 
@@ -100,5 +102,8 @@ __all__ = [
     "Variable",
     "__version__",
     "inputs",
+    "load",
     "outputs",
+    "Parallel",
+    "Series",
 ]

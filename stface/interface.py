@@ -125,6 +125,13 @@ class Interface:
         self.app_dir = _app_dir(fn)
         _warn_pending(self)
 
+    @classmethod
+    def load(cls, name: str, **kwargs: Any) -> Interface:
+        """Gradio 3's spelling of :func:`stface.load`."""
+        from stface.hub import load
+
+        return load(name, **kwargs)
+
     # -- calling -------------------------------------------------------------
 
     @property

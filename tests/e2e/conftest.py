@@ -11,6 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, free_port  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
+
+# Two cores run servers, browsers and models at once: give assertions room.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture

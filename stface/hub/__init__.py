@@ -1,0 +1,86 @@
+"""``stface.load``: interfaces for Hugging Face models, Spaces and Gradio apps."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+__all__ = ["load"]
+
+_MODEL_PREFIXES = ("huggingface/", "models/")
+
+
+def _parse(name: str, src: str | None) -> tuple[str, str]:
+    """-> ("model" | "space" | "app", target)."""
+    if "://" in name:
+        return ("model" if src == "api" else "app"), name
+    for prefix in _MODEL_PREFIXES:
+        if name.startswith(prefix):
+            return "model", name[len(prefix) :]
+    if name.startswith("spaces/"):
+        return "space", name[len("spaces/") :]
+    if src in ("huggingface", "models", "api"):
+        return "model", name
+    if src == "spaces":
+        return "space", name
+    raise ValueError(
+        f"Cannot tell what {name!r} is. Use 'huggingface/ORG/NAME' or 'models/ORG/NAME' for a model, "
+        "'spaces/ORG/NAME' for a Space, a URL for a running Gradio app, or pass src='models' / 'spaces'."
+    )
+
+
+def load(
+    name: str,
+    *,
+    src: str | None = None,
+    token: str | None = None,
+    task: str | None = None,
+    api_name: str | None = None,
+    **interface_kwargs: Any,
+):
+    """Build an Interface for a Hugging Face model, a Space or a Gradio app URL.
+
+    Models run locally through a transformers pipeline (built once per
+    process and shared by every session), or through the Inference API with
+    ``src="api"`` or when transformers is not installed. Spaces and app URLs
+    are called through ``gradio_client``. Keyword arguments customise the
+    interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
+    (Gradio's names) are accepted for ``token``.
+
+    Example::
+
+        io = stface.load("huggingface/gpt2", inputs=stface.Textbox(lines=5, label="Input Text"))
+        io("It was the best of times")
+    """
+    from stface.interface import Interface
+
+    token = token or interface_kwargs.pop("api_key", None) or interface_kwargs.pop("hf_token", None)
+    interface_kwargs.pop("alias", None)
+    kind, target = _parse(name, src)
+    if kind in ("space", "app"):
+        from stface.hub.spaces import space_interface_parts
+
+        parts = space_interface_parts(target, token, api_name)
+    else:
+        parts = _model_parts(target, task, token, remote=src == "api" or importlib.util.find_spec("transformers") is None)
+    parts.update(interface_kwargs)
+    return Interface(**parts)
+
+
+def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool) -> dict[str, Any]:
+    from stface.hub.models import detect_task, local_runner
+    from stface.hub.remote import remote_runner
+    from stface.hub.tasks import task_for
+
+    if task is None:
+        if remote and "://" in name:
+            raise ValueError(f"Pass task=... to load the endpoint {name}: its task cannot be looked up.")
+        task = detect_task(name, token)
+    table = task_for(task)
+    runner = remote_runner(name, task, token) if remote else local_runner(name, task, token)
+
+    def predict(*args: Any) -> Any:
+        return table.call(runner, *args)
+
+    predict.__name__ = name.rsplit("/", 1)[-1].replace("-", "_")
+    return {"fn": predict, "inputs": table.inputs(), "outputs": table.outputs(), "title": name}

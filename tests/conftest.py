@@ -1,0 +1,16 @@
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def tiny_models() -> dict[str, str]:
+    """Tiny random models in the test HF_HOME's hub cache: {name: task}."""
+    spec = importlib.util.spec_from_file_location("tiny_models", ROOT / "examples" / "tiny_models.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build(os.environ["HF_HOME"])

@@ -1,0 +1,120 @@
+"""Remote loading: a real Gradio app on loopback through gradio_client, and the Inference API client."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+import stface as gr
+
+GRADIO_APP = """
+import sys
+import gradio as gr
+
+def reverse(text):
+    return text[::-1]
+
+def classify(text):
+    return {"long": min(1.0, len(text) / 10), "short": max(0.0, 1 - len(text) / 10)}
+
+demo = gr.Interface(reverse, gr.Textbox(label="text"), gr.Textbox(label="reversed"))
+demo.launch(server_name="127.0.0.1", server_port=int(sys.argv[1]), prevent_thread_lock=False)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def gradio_app(tmp_path_factory):
+    port = free_port()
+    script = tmp_path_factory.mktemp("gradio") / "app.py"
+    script.write_text(textwrap.dedent(GRADIO_APP))
+    log = tmp_path_factory.mktemp("gradio-log") / "log.txt"
+    with open(log, "w") as handle:
+        process = subprocess.Popen([sys.executable, str(script), str(port)], stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text())
+            time.sleep(0.3)
+    else:
+        process.kill()
+        raise TimeoutError(log.read_text())
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_a_gradio_app_loads_by_url_and_answers(gradio_app):
+    io = gr.load(gradio_app)
+    assert [type(c) for c in io.input_components] == [gr.Textbox]
+    assert [c.label for c in io.input_components] == ["text"]
+    assert io("stressed") == "desserts"
+
+
+def test_a_loaded_app_escapes_remote_text_in_the_page(gradio_app):
+    from stface.components.highlighted_text import highlighted_html
+
+    io = gr.load(gradio_app)
+    answer = io(">)1(trela=rorreno x=crs gmi<")
+    assert answer == "<img src=x onerror=alert(1)>"
+    assert "<img" not in highlighted_html([(answer, None)])
+
+
+class _FakeInferenceAPI(BaseHTTPRequestHandler):
+    """Answers like the Inference API's text-classification task; records what it was sent."""
+
+    seen: list = []
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
+        type(self).seen.append({"body": body, "authorization": self.headers.get("Authorization")})
+        payload = json.dumps([[{"label": "POSITIVE", "score": 0.75}, {"label": "NEGATIVE", "score": 0.25}]]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_remote_models_use_the_inference_client_and_never_leak_the_token(monkeypatch):
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "is_offline_mode", lambda: False)  # the "remote" is this loopback server
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeInferenceAPI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        io = gr.load(url, src="api", task="text-classification", token="hf_secret")
+        assert [type(c) for c in io.output_components] == [gr.Label]
+        assert io("great") == {"POSITIVE": 0.75, "NEGATIVE": 0.25}
+        assert _FakeInferenceAPI.seen[-1]["body"]["inputs"] == "great"
+        assert _FakeInferenceAPI.seen[-1]["authorization"] is None  # not a Hugging Face host
+    finally:
+        server.shutdown()
+
+
+def test_remote_endpoints_need_a_task():
+    with pytest.raises(ValueError, match="Pass task="):
+        gr.load("http://127.0.0.1:9/", src="api")
