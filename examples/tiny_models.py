@@ -33,6 +33,11 @@ MODELS = {
     "stface-tiny/marian-en-de": "translation",
     "stface-tiny/wav2vec2-ctc": "automatic-speech-recognition",
     "stface-tiny/vit-classifier": "image-classification",
+    "stface-tiny/bert-qa": "question-answering",
+    "stface-tiny/bert-ner": "token-classification",
+    "stface-tiny/bert-mlm": "fill-mask",
+    "stface-tiny/bert-nli": "zero-shot-classification",
+    "stface-tiny/bert-features": "feature-extraction",
 }
 
 
@@ -74,6 +79,17 @@ def _bert(path: Path) -> None:
                         intermediate_size=37, max_position_embeddings=64, num_labels=2,
                         id2label={0: "NEGATIVE", 1: "POSITIVE"}, label2id={"NEGATIVE": 0, "POSITIVE": 1})  # fmt: skip
     BertForSequenceClassification(config).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+
+
+def _bert_family(path: Path, model_class: str, **config_extra) -> None:
+    import transformers
+
+    tokenizer = _word_tokenizer({"unk_token": "[UNK]", "pad_token": "[PAD]", "cls_token": "[CLS]", "sep_token": "[SEP]", "mask_token": "[MASK]"})
+    config = transformers.BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=37, max_position_embeddings=64,
+                                     **config_extra)  # fmt: skip
+    getattr(transformers, model_class)(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
 
 
@@ -121,6 +137,18 @@ _BUILDERS = {
     "stface-tiny/marian-en-de": _marian,
     "stface-tiny/wav2vec2-ctc": _wav2vec2,
     "stface-tiny/vit-classifier": _vit,
+    "stface-tiny/bert-qa": lambda p: _bert_family(p, "BertForQuestionAnswering"),
+    "stface-tiny/bert-ner": lambda p: _bert_family(
+        p, "BertForTokenClassification", num_labels=3, id2label={0: "O", 1: "B-PER", 2: "I-PER"},
+        label2id={"O": 0, "B-PER": 1, "I-PER": 2},
+    ),
+    "stface-tiny/bert-mlm": lambda p: _bert_family(p, "BertForMaskedLM"),
+    "stface-tiny/bert-nli": lambda p: _bert_family(
+        p, "BertForSequenceClassification", num_labels=3,
+        id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+        label2id={"entailment": 0, "neutral": 1, "contradiction": 2},
+    ),
+    "stface-tiny/bert-features": lambda p: _bert_family(p, "BertModel"),
 }
 
 

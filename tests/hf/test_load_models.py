@@ -106,3 +106,30 @@ def test_missing_transformers_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "transformers", None)
     with pytest.raises(ImportError, match=r"pip install 'stface\[hf\]'"):
         models._need_transformers()
+
+
+def test_question_answering_gives_an_answer_from_the_context_and_a_score(tiny_models):
+    io = gr.load("huggingface/stface-tiny/bert-qa")
+    assert [c.label for c in io.input_components] == ["Context", "Question"]
+    answer, score = io("the cat sat on the mat", "where was the cat")
+    assert isinstance(answer, str) and set(answer.split()) <= set("the cat sat on mat".split())
+    assert 0 <= score["score"] <= 1
+
+
+def test_token_classification_gives_highlighted_entities(tiny_models):
+    io = gr.load("huggingface/stface-tiny/bert-ner")
+    assert [type(c) for c in io.output_components] == [gr.HighlightedText]
+    spans = io("he and she ran")
+    assert "".join(text for text, _ in spans) == "he and she ran"
+
+
+def test_fill_mask_and_zero_shot_give_labels(tiny_models):
+    assert len(gr.load("huggingface/stface-tiny/bert-mlm")("the cat [MASK] on mat")) == 5
+    io = gr.load("huggingface/stface-tiny/bert-nli", task="zero-shot-classification")
+    scores = io("the cat sat", "animal, food", False)
+    assert set(scores) == {"animal", "food"} and abs(sum(scores.values()) - 1) < 1e-4
+
+
+def test_feature_extraction_gives_a_table_of_vectors(tiny_models):
+    table = gr.load("huggingface/stface-tiny/bert-features")("good times")
+    assert table.shape[1] == 32
