@@ -14,6 +14,7 @@ from stface._kwargs import StfaceCompatibilityWarning, check_gradio_kwargs
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
+from stface.css import prepare_css
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
@@ -33,7 +34,7 @@ _IGNORED = frozenset(
 )  # fmt: skip
 
 #: Options stface stores but does not act on yet (tracked as open issues).
-_PENDING = ("css", "cache_examples", "concurrency_limit")
+_PENDING = ("cache_examples", "concurrency_limit")
 _FLAGGING_MODES = ("never", "auto", "manual")
 
 
@@ -114,7 +115,8 @@ class Interface:
         self.interpretation = interpretation
         self.num_shap = num_shap
         self.title, self.description, self.article = title, description, article
-        self.theme, self.css = theme, css
+        self.app_dir = _app_dir(fn)
+        self.theme, self.css = theme, prepare_css(css, self.app_dir)
         self.allow_flagging = _flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
         self.flagging_options = flagging_options
         self.flagging_dir = flagging_dir
@@ -122,7 +124,6 @@ class Interface:
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
         self.launch_options = LaunchOptions()
-        self.app_dir = _app_dir(fn)
         _warn_pending(self)
 
     @classmethod

@@ -74,6 +74,8 @@ def render_interface(interface: Interface, *, key: str) -> None:
     keys = _Keys(f"stface-{key}")
     _init_session(interface, keys)
     show_html(_STYLE)
+    if interface.css:
+        show_html("<style>" + interface.css.replace("</", "<\\/") + "</style>")
     _draw_header(interface)
     has_inputs = any(_drawn(c) for c in interface.input_components) or not interface.live
     has_outputs = any(not isinstance(c, State) for c in interface.output_components)
@@ -108,7 +110,7 @@ def _init_session(interface: Interface, keys: _Keys) -> None:
 
 def _draw_header(interface: Interface) -> None:
     if interface.title:
-        show_html(f'<h1 style="text-align:center">{escape(interface.title)}</h1>')
+        show_html(f'<h1 class="stface-title" style="text-align:center">{escape(interface.title)}</h1>')
     if interface.description:
         st.markdown(neutralise_script_links(interface.description))
 
