@@ -15,6 +15,7 @@ from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
 from stface.css import prepare_css
+from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
@@ -118,8 +119,9 @@ class Interface:
         self.app_dir = _app_dir(fn)
         self.theme, self.css = theme, prepare_css(css, self.app_dir)
         self.allow_flagging = _flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
-        self.flagging_options = flagging_options
+        self.flagging_options = _flagging_options(flagging_options)
         self.flagging_dir = flagging_dir
+        self.flagging_callback = CSVLogger(flagging_dir)
         self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
@@ -348,6 +350,19 @@ def _flagging_mode(value: str | bool | None) -> str:
     if value not in _FLAGGING_MODES:
         raise ValueError(f"allow_flagging / flagging_mode must be one of {', '.join(_FLAGGING_MODES)}; got {value!r}.")
     return value
+
+
+def _flagging_options(options: list | None) -> list[tuple[str, str]]:
+    """Gradio's forms: None -> one "Flag" button; strings -> "Flag as X"; (label, value) pairs as given."""
+    if options is None:
+        return [("Flag", "")]
+    if not isinstance(options, (list, tuple)):
+        raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
+    if all(isinstance(option, str) for option in options):
+        return [(f"Flag as {option}", option) for option in options]
+    if all(isinstance(option, (tuple, list)) and len(option) == 2 for option in options):
+        return [(str(label), str(value)) for label, value in options]
+    raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
 
 
 def _warn_pending(interface: Interface) -> None:

@@ -192,6 +192,8 @@ def _run(interface: Interface, keys: _Keys, payloads: list[Any]) -> None:
                     session[keys.state] = payload
         session[keys.result] = result
         session.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
+        if interface.allow_flagging == "auto" and result.outputs is not None:
+            interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=False))
         session[keys.pending] = False
 
 
@@ -219,10 +221,44 @@ def _draw_outputs(interface: Interface, keys: _Keys) -> None:
         except Exception:  # noqa: BLE001 - one bad output must not blank the page
             _LOG.exception("drawing output %s failed", component.display_label)
             st.error(f"Output '{component.display_label}' could not be shown.")
+    if interface.allow_flagging == "manual" and result is not None and result.outputs is not None:
+        _draw_flagging(interface, keys, result)
     if interface.interpretation is not None:
         from stface.runtime.interpretation import draw_interpretation
 
         draw_interpretation(interface, keys.prefix, result.payloads if result is not None else None)
+
+
+def _flagged_parts(interface: Interface, result: Result, with_outputs: bool) -> tuple[list[Any], list[Any]]:
+    components = [c for c in interface.input_components if not isinstance(c, State)]
+    payloads = [p for c, p in zip(interface.input_components, result.payloads or []) if not isinstance(c, State)]
+    if with_outputs:
+        pairs = [(c, p) for c, p in zip(interface.output_components, result.outputs or []) if not isinstance(c, State)]
+        components += [c for c, _ in pairs]
+        payloads += [p for _, p in pairs]
+    return components, payloads
+
+
+def _draw_flagging(interface: Interface, keys: _Keys, result: Result) -> None:
+    columns = st.columns(len(interface.flagging_options))
+    for column, (label, value) in zip(columns, interface.flagging_options):
+        with column:
+            st.button(label, key=f"{keys.prefix}:flag:{label}", on_click=_flag, args=(interface, keys, result, value),
+                      use_container_width=True)  # fmt: skip
+    # Shown for as long as the flagged result is: later reruns must not hide it.
+    message, flagged = st.session_state.get(f"{keys.prefix}:flagged", (None, None))
+    if message and flagged is result:
+        st.caption(message)
+
+
+def _flag(interface: Interface, keys: _Keys, result: Result, option: str) -> None:
+    """Flag button callback: one row in the flagging CSV."""
+    try:
+        interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=True), option=option)
+        st.session_state[f"{keys.prefix}:flagged"] = ("Flagged. Thank you!", result)
+    except OSError:
+        _LOG.exception("flagging failed")
+        st.session_state[f"{keys.prefix}:flagged"] = ("Could not save the flag; please try again.", result)
 
 
 def _empty(component: Any) -> Any:

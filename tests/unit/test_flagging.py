@@ -1,0 +1,102 @@
+import csv
+import multiprocessing
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import stface as gr
+from stface.components._codecs import AudioClip, MediaFile
+from stface.components.label import LabelData
+from stface.flagging import CSVLogger, spreadsheet_safe
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1+2", "'+1+2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-3.5", "-3.5"),
+        (-3.5, -3.5),
+        (7, 7),
+        ("plain", "plain"),
+    ],
+)
+def test_spreadsheet_formulas_are_neutralised_and_numbers_kept(cell, safe):
+    assert spreadsheet_safe(cell) == safe
+
+
+def read(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_rows_have_labels_flag_username_and_timestamp(tmp_path):
+    logger = CSVLogger(tmp_path)
+    components = [gr.Textbox(label="text"), gr.Label(label="verdict")]
+    assert logger.flag(components, ["=cmd|' /C calc'!A0", LabelData("x", (("x", 0.9),))], option="wrong") == 1
+    header, row = read(logger.path)
+    assert header == ["text", "verdict", "flag", "username", "timestamp"]
+    assert row[0] == "'=cmd|' /C calc'!A0" and row[1] == '{"x": 0.9}' and row[2] == "wrong" and row[4]
+
+
+def test_media_are_copied_under_the_folder_with_generated_names(tmp_path):
+    logger = CSVLogger(tmp_path)
+    components = [gr.Image(label="photo"), gr.Audio(label="voice"), gr.File(label="doc")]
+    payloads = [
+        MediaFile("../../evil.png", b"\x89PNG"),
+        AudioClip(8000, np.zeros(80, dtype=np.int16)),
+        MediaFile("report.pdf", b"%PDF"),
+    ]
+    logger.flag(components, payloads)
+    _, row = read(logger.path)
+    for cell in row[:3]:
+        path = (tmp_path / cell).resolve()
+        assert path.is_relative_to(tmp_path.resolve()) and path.exists()
+        assert "evil" not in cell and "report" not in cell
+    assert row[0].endswith(".png") and row[1].endswith(".wav") and row[2].endswith(".pdf")
+
+
+def test_many_threads_flagging_at_once_lose_nothing_and_write_one_header(tmp_path):
+    logger = CSVLogger(tmp_path)
+    components = [gr.Textbox(label="n")]
+    threads = [threading.Thread(target=logger.flag, args=(components, [str(i)])) for i in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rows = read(logger.path)
+    assert rows[0][0] == "n" and sum(1 for r in rows if r[0] == "n") == 1
+    assert sorted(int(r[0]) for r in rows[1:]) == list(range(40))
+    assert all(len(r) == 4 for r in rows)
+
+
+def _flag_from_process(folder: str, start: int) -> None:
+    logger = CSVLogger(folder)
+    for i in range(start, start + 20):
+        logger.flag([gr.Textbox(label="n")], [str(i)])
+
+
+def test_several_processes_share_the_log_safely(tmp_path):
+    processes = [multiprocessing.get_context("spawn").Process(target=_flag_from_process, args=(str(tmp_path), s)) for s in (0, 100, 200)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    rows = read(tmp_path / "log.csv")
+    assert len(rows) == 61 and len({r[0] for r in rows[1:]}) == 60
+
+
+def test_flagging_options_follow_gradio():
+    assert gr.Interface(str, "text", "text").flagging_options == [("Flag", "")]
+    assert gr.Interface(str, "text", "text", flagging_options=["wrong", "offensive"]).flagging_options == [
+        ("Flag as wrong", "wrong"), ("Flag as offensive", "offensive")
+    ]  # fmt: skip
+    assert gr.Interface(str, "text", "text", flagging_options=[("Bad!", "bad")]).flagging_options == [("Bad!", "bad")]
+    with pytest.raises(ValueError, match="list of strings or of \\(label, value\\) pairs"):
+        gr.Interface(str, "text", "text", flagging_options="wrong")
