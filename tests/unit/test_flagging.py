@@ -1,5 +1,6 @@
 import csv
-import multiprocessing
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -76,18 +77,21 @@ def test_many_threads_flagging_at_once_lose_nothing_and_write_one_header(tmp_pat
     assert all(len(r) == 4 for r in rows)
 
 
-def _flag_from_process(folder: str, start: int) -> None:
-    logger = CSVLogger(folder)
-    for i in range(start, start + 20):
-        logger.flag([gr.Textbox(label="n")], [str(i)])
+FLAG_FROM_PROCESS = """
+import sys
+import stface as gr
+from stface.flagging import CSVLogger
+logger = CSVLogger(sys.argv[1])
+for i in range(int(sys.argv[2]), int(sys.argv[2]) + 20):
+    logger.flag([gr.Textbox(label="n")], [str(i)])
+"""
 
 
 def test_several_processes_share_the_log_safely(tmp_path):
-    processes = [multiprocessing.get_context("spawn").Process(target=_flag_from_process, args=(str(tmp_path), s)) for s in (0, 100, 200)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(60)
+    processes = [
+        subprocess.Popen([sys.executable, "-c", FLAG_FROM_PROCESS, str(tmp_path), str(start)]) for start in (0, 100, 200)
+    ]
+    assert [process.wait(timeout=120) for process in processes] == [0, 0, 0]
     rows = read(tmp_path / "log.csv")
     assert len(rows) == 61 and len({r[0] for r in rows[1:]}) == 60
 
