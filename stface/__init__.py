@@ -50,6 +50,7 @@ from stface.errors import Error
 from stface.hub import load
 from stface.interface import Interface
 from stface.mix import Parallel, Series
+from stface.progress import Progress
 
 __version__ = "0.1.0"
 
@@ -105,5 +106,6 @@ __all__ = [
     "load",
     "outputs",
     "Parallel",
+    "Progress",
     "Series",
 ]

@@ -7,16 +7,18 @@ import inspect
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from stface._kwargs import StfaceCompatibilityWarning, check_gradio_kwargs
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
+from stface.concurrency import batcher_for
 from stface.css import prepare_css
 from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
+from stface.progress import Progress
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
 
@@ -35,7 +37,7 @@ _IGNORED = frozenset(
 )  # fmt: skip
 
 #: Options stface stores but does not act on yet (tracked as open issues).
-_PENDING = ("cache_examples", "concurrency_limit")
+_PENDING = ("cache_examples",)
 _FLAGGING_MODES = ("never", "auto", "manual")
 
 
@@ -144,18 +146,53 @@ class Interface:
     def predict(self, payloads: Sequence[Any]) -> list[Any]:
         """Run one request on widget payloads (one per input, State included).
 
-        Returns one payload per output component. Raises ``stface.Error`` for
-        anything the person should see.
+        Returns one payload per output component (a generator fn's last
+        update). Raises ``stface.Error`` for anything the person should see.
+        """
+        outputs: list[Any] = []
+        for outputs in self.predict_stream(payloads):
+            pass
+        return outputs
+
+    def predict_stream(self, payloads: Sequence[Any], *, gathered: bool = False) -> Iterator[list[Any]]:
+        """Like ``predict``, yielding the outputs after each update of a generator fn.
+
+        With ``gathered=True`` and ``batch=True``, this call joins others from
+        concurrent sessions in one batched fn call (the page does this).
         """
         if len(payloads) != len(self.input_components):
             raise TypeError(f"{self.__name__} expects {len(self.input_components)} input value(s), got {len(payloads)}.")
+        n_outputs = len(self.output_components)
         with using_policy(self.file_policy()):
             args = preprocess_all(self.input_components, payloads)
             try:
-                result = call_fn(self.fn, args, batch=self.batch, n_outputs=len(self.output_components))
+                if self.batch and gathered:
+                    row = batcher_for(self.key, self.fn, self.max_batch_size).submit(args)
+                    result = row[0] if n_outputs == 1 else row
+                elif self.batch:
+                    result = call_fn(self.fn, args, batch=True, n_outputs=n_outputs)
+                else:
+                    result = self.fn(*args)
+                if inspect.isgenerator(result):
+                    for update in result:
+                        yield postprocess_all(self.output_components, split_outputs(update, self.output_components))
+                    return
             except Exception as exc:
                 raise missing_input_error(self.input_components, args) or exc from exc
-            return postprocess_all(self.output_components, split_outputs(result, self.output_components))
+            yield postprocess_all(self.output_components, split_outputs(result, self.output_components))
+
+    @property
+    def streams(self) -> bool:
+        """True when fn is a generator, whose updates the page shows as they come."""
+        return inspect.isgeneratorfunction(self.fn)
+
+    @property
+    def concurrency(self) -> int | None:
+        """How many fn calls may run at once across sessions (None: no bound)."""
+        queued = getattr(self, "queue_concurrency", None)
+        if queued is not None:
+            return int(queued)
+        return self.concurrency_limit if isinstance(self.concurrency_limit, int) else None
 
     def file_policy(self) -> FilePolicy:
         """Which files fn's outputs may name (see ``stface.paths``)."""
@@ -251,8 +288,16 @@ class Interface:
 
         return launch(self, **options)
 
-    def queue(self, concurrency_count: int | None = None, max_size: int | None = None, **_: Any) -> Interface:
-        """Gradio's queue settings; returns the interface so calls chain."""
+    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, **_: Any) -> Interface:
+        """Gradio 3's queue: at most ``concurrency_count`` fn calls at once across
+        sessions (1 by default, as in Gradio), and past ``max_size`` waiting,
+        a "busy, try again" message. Returns the interface so calls chain.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Interface(str.upper, "text", "text").queue(concurrency_count=2).concurrency
+            2
+        """
         self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
         return self
 
@@ -306,12 +351,13 @@ def _build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[C
 
 
 def _parameters(fn: Callable) -> list[inspect.Parameter]:
+    """fn's positional parameters, without ``progress=gr.Progress()`` ones."""
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
         return []
     positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    return [p for p in params if p.kind in positional]
+    return [p for p in params if p.kind in positional and not isinstance(p.default, Progress)]
 
 
 def _parameter_defaults(fn: Callable) -> list[Any]:

@@ -21,7 +21,9 @@ import streamlit as st
 
 from stface.components._html import escape, neutralise_script_links, show_html
 from stface.components.state import State
+from stface.concurrency import gate_for
 from stface.errors import Error
+from stface.progress import reporting_to
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -47,6 +49,14 @@ class Result:
 
 
 @dataclass(frozen=True)
+class _Slots:
+    """Places above the outputs for the progress bar and streamed updates."""
+
+    progress: Any
+    stream: Any
+
+
+@dataclass(frozen=True)
 class _Keys:
     prefix: str
 
@@ -57,16 +67,19 @@ class _Keys:
         return f"{self.prefix}:out:{index}"
 
     @property
-    def result(self) -> str:
-        return f"{self.prefix}:result"
+    def run(self) -> str:
+        return f"{self.prefix}:run"
 
-    @property
-    def state(self) -> str:
-        return f"{self.prefix}:state"
 
-    @property
-    def pending(self) -> str:
-        return f"{self.prefix}:pending"
+def _run_state(keys: _Keys) -> dict[str, Any]:
+    """This session's run bookkeeping: ``pending``, ``result`` and ``state``.
+
+    A plain dict inside session state, changed in place: assigning through
+    ``st.session_state`` is a Streamlit call that may raise Streamlit's rerun
+    exception when another rerun is waiting, which could lose a finished
+    result or leave a request pending for ever.
+    """
+    return st.session_state[keys.run]
 
 
 def render_interface(interface: Interface, *, key: str) -> None:
@@ -86,8 +99,10 @@ def render_interface(interface: Interface, *, key: str) -> None:
     with left:
         payloads = _draw_inputs(interface, keys)
         _draw_examples(interface, keys)
-    if st.session_state.get(keys.pending):
-        _run(interface, keys, payloads)
+    with right:
+        slots = _Slots(progress=st.empty(), stream=st.empty())
+    if _run_state(keys)["pending"]:
+        _run(interface, keys, payloads, slots)
     with right, st.container(key=f"{keys.prefix}-outputs"):
         _draw_outputs(interface, keys)
     if interface.article:
@@ -100,11 +115,13 @@ def _drawn(component: Any) -> bool:
 
 def _init_session(interface: Interface, keys: _Keys) -> None:
     session = st.session_state
+    if keys.run not in session:
+        states = [c.initial_payload() for c in interface.input_components if isinstance(c, State)]
+        session[keys.run] = {"pending": False, "result": None, "state": states[0] if states else None}
     for index, component in enumerate(interface.input_components):
         if isinstance(component, State):
-            if keys.state not in session:
-                session[keys.state] = component.initial_payload()
-        elif keys.input(index) not in session:
+            continue
+        if keys.input(index) not in session:
             component.store(session, keys.input(index), component.initial_payload())
 
 
@@ -149,7 +166,7 @@ def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[A
     payloads = []
     for index, component in enumerate(interface.input_components):
         if isinstance(component, State):
-            payloads.append(st.session_state[keys.state])
+            payloads.append(_run_state(keys)["state"])
         elif component.visible:
             payloads.append(component.render_input(keys.input(index), on_change=on_change))
         else:
@@ -158,7 +175,7 @@ def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[A
 
 
 def _request_run(keys: _Keys) -> None:
-    st.session_state[keys.pending] = True
+    _run_state(keys)["pending"] = True
 
 
 def _clear(interface: Interface, keys: _Keys) -> None:
@@ -167,7 +184,7 @@ def _clear(interface: Interface, keys: _Keys) -> None:
     for index, component in enumerate(interface.input_components):
         if not isinstance(component, State):
             component.store(session, keys.input(index), component.initial_payload())
-    session.pop(keys.result, None)
+    _run_state(keys)["result"] = None
 
 
 def _fill_example(interface: Interface, keys: _Keys, row: list[Any]) -> None:
@@ -177,39 +194,61 @@ def _fill_example(interface: Interface, keys: _Keys, row: list[Any]) -> None:
         if not isinstance(component, State):
             component.store(session, keys.input(index), value)
     if interface.live:
-        session[keys.pending] = True
+        _run_state(keys)["pending"] = True
 
 
-def _run(interface: Interface, keys: _Keys, payloads: list[Any]) -> None:
-    session = st.session_state
+def _run(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slots) -> None:
+    run = _run_state(keys)
     with st.spinner("Running…"):
-        result = _predict(interface, payloads)
-        # Stored before the spinner's exit, the next Streamlit call, which may
-        # raise Streamlit's rerun exception.
-        if result.outputs is not None:
+        result = _predict(interface, keys, payloads, slots)
+        if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
                 if isinstance(component, State):
-                    session[keys.state] = payload
-        session[keys.result] = result
-        session.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
-        if interface.allow_flagging == "auto" and result.outputs is not None:
-            interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=False))
-        session[keys.pending] = False
+                    run["state"] = payload
+        run["result"] = result
+        run["pending"] = False
+    st.session_state.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
+    if interface.allow_flagging == "auto" and result.outputs is not None:
+        interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=False))
+    slots.progress.empty()
+    slots.stream.empty()
 
 
-def _predict(interface: Interface, payloads: list[Any]) -> Result:
+def _predict(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slots) -> Result:
+    """Run fn (within the concurrency limit), showing progress and streamed updates."""
+    gate = gate_for(interface.key, interface.concurrency, getattr(interface, "queue_max_size", None))
+    last: list[Any] | None = None
+
+    def report(fraction: float | None, desc: str | None) -> None:
+        slots.progress.progress(fraction or 0.0, text=desc or None)
+
     try:
-        return Result(outputs=interface.predict(payloads), payloads=list(payloads))
+        with gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
+            for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
+                last = outputs
+                if interface.streams:
+                    _draw_update(interface, keys, outputs, slots.stream, number)
+        return Result(outputs=last, payloads=list(payloads))
     except Error as exc:
-        return Result(error=str(exc))
+        return Result(outputs=last, error=str(exc), payloads=list(payloads))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)
         detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
-        return Result(error=detail)
+        return Result(outputs=last, error=detail, payloads=list(payloads))
+
+
+def _draw_update(interface: Interface, keys: _Keys, outputs: list[Any], slot: Any, number: int) -> None:
+    """One streamed update; widgets get one-off keys, removed once drawn."""
+    with slot.container():
+        for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
+            if not isinstance(component, State) and component.visible:
+                key = f"{keys.output(index)}:update:{number}"
+                component.render_output(payload, key)
+                st.session_state.pop(key, None)
 
 
 def _draw_outputs(interface: Interface, keys: _Keys) -> None:
-    result: Result | None = st.session_state.get(keys.result)
+    result: Result | None = _run_state(keys)["result"]
     if result is not None and result.error:
         st.error(result.error, icon=":material/error:")
     for index, component in enumerate(interface.output_components):

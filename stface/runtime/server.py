@@ -9,6 +9,7 @@ a daemon thread instead, since signal handlers only work on the main thread.
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import threading
 from typing import Any
@@ -35,11 +36,24 @@ def free_port(host: str = "127.0.0.1", start: int = DEFAULT_PORT, tries: int = 1
     raise OSError(f"No free port in {start}..{start + tries - 1} on {host}; pass server_port=... to choose one.")
 
 
+def watch_app_folder(folder: str) -> None:
+    """Reload when the app's Python modules change, and only then.
+
+    Streamlit watches modules whose files sit in a folder on PYTHONPATH.
+    (Its ``folderWatchList`` would instead rerun every session whenever any
+    file in the folder changes: a flagged sample, a log line, an upload.)
+    """
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if folder not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([folder, *paths])
+
+
 def streamlit_options(options: LaunchOptions, *, watch_folder: str | None = None) -> dict[str, Any]:
     """Streamlit config for a launch: loopback, no telemetry, errors hidden.
 
     XSRF and CORS protection stay at Streamlit's defaults (on), and static
-    file serving stays off.
+    file serving stays off. With ``watch_folder``, edits to the app's
+    modules rerun the page (see ``watch_app_folder``).
     """
     port = options.port or free_port(options.host)
     flags: dict[str, Any] = {
@@ -56,7 +70,7 @@ def streamlit_options(options: LaunchOptions, *, watch_folder: str | None = None
         "global.showWarningOnDirectExecution": False,
     }
     if watch_folder:
-        flags["server.folderWatchList"] = [watch_folder]
+        watch_app_folder(watch_folder)
     if options.max_upload_mb is not None:
         flags["server.maxUploadSize"] = options.max_upload_mb
     if options.ssl_certfile and options.ssl_keyfile:

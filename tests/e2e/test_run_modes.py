@@ -90,3 +90,26 @@ def test_gallery_media_pages_render_without_errors(start_server, new_page):
         expect(page.locator("[data-testid='stException']")).to_have_count(0)
     submit(page)  # nothing recorded yet: a clear message, not a crash
     expect(page.get_by_text("No audio for 'audio': record or upload a clip, then press Submit.")).to_be_visible()
+
+
+def test_files_the_app_writes_beside_itself_do_not_rerun_it(tmp_path, launch_app, new_page):
+    app = tmp_path / "writer.py"
+    app.write_text(textwrap.dedent("""
+        import pathlib, time
+        import stface as gr
+        LOG = pathlib.Path(__file__).with_name("calls.log")
+        def slow_echo(text):
+            with LOG.open("a") as log:
+                log.write(text + "\\n")
+            time.sleep(0.5)
+            return text
+        demo = gr.Interface(slow_echo, gr.Textbox(label="text"), "text")
+    """))
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_label("text").fill("once")
+    submit(page)
+    expect(page.get_by_label("output")).to_have_value("once")
+    page.wait_for_timeout(2000)
+    assert (tmp_path / "calls.log").read_text().splitlines() == ["once"]

@@ -50,3 +50,82 @@ def test_two_sessions_flag_at_once_and_the_csv_has_both_rows(tmp_path, launch_ap
     assert rows[0][:2] == ["text", "output"]
     assert sorted(r[0] for r in rows[1:]) == ["person 0", "person 1"]
     assert sorted(r[1] for r in rows[1:]) == ["0 nosrep", "1 nosrep"]
+
+
+STREAM_APP = """
+import time
+import stface as gr
+
+def spell(word):
+    shown = ""
+    for letter in word:
+        shown += letter
+        time.sleep(0.6)
+        yield shown
+
+demo = gr.Interface(spell, gr.Textbox(label="word"), gr.Textbox(label="spelled"))
+"""
+
+
+def test_streamed_output_grows_before_fn_returns(tmp_path, launch_app, new_page):
+    app = tmp_path / "stream_app.py"
+    app.write_text(STREAM_APP)
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_label("word").fill("stream")
+    page.get_by_role("button", name="Submit").click()
+    seen = set()
+    for _ in range(60):
+        seen.update(page.locator("textarea").evaluate_all("els => els.map(e => e.value)"))
+        if "stream" in seen:
+            break
+        page.wait_for_timeout(100)
+    partial = {value for value in seen if value and "stream".startswith(value) and value != "stream"}
+    assert len(partial) >= 2, seen  # intermediate updates were on the page
+    expect(page.get_by_label("spelled")).to_have_value("stream")
+
+
+CONCURRENT_APP = """
+import os, time, fcntl
+import stface as gr
+
+def slow_double(n):
+    with open(os.environ["STFACE_SPANS"], "a") as log:
+        fcntl.flock(log, fcntl.LOCK_EX)
+        log.write(f"start {time.monotonic()}\\n")
+        fcntl.flock(log, fcntl.LOCK_UN)
+    time.sleep(0.5)
+    with open(os.environ["STFACE_SPANS"], "a") as log:
+        fcntl.flock(log, fcntl.LOCK_EX)
+        log.write(f"end {time.monotonic()}\\n")
+        fcntl.flock(log, fcntl.LOCK_UN)
+    return n * 2
+
+demo = gr.Interface(slow_double, gr.Number(label="n"), gr.Number(label="double"), concurrency_limit=2)
+"""
+
+
+def test_ten_sessions_with_concurrency_limit_two(tmp_path, launch_app, browser):
+    app = tmp_path / "concurrent_app.py"
+    app.write_text(CONCURRENT_APP)
+    spans = tmp_path / "spans.txt"
+    server = launch_app(app, env={"STFACE_SPANS": str(spans)})
+    pages = []
+    for number in range(10):
+        page = browser.new_context().new_page()
+        open_app(page, server.url)
+        page.get_by_label("n", exact=True).fill(str(number + 1))
+        pages.append(page)
+    for page in pages:
+        page.get_by_role("button", name="Submit").click()
+    for number, page in enumerate(pages):
+        expect(page.get_by_label("double")).to_have_value(str(2 * (number + 1)), timeout=60_000)
+        page.context.close()
+    events = sorted((float(t), kind) for kind, t in (line.split() for line in spans.read_text().splitlines()))
+    running = peak = 0
+    for _, kind in events:
+        running += 1 if kind == "start" else -1
+        peak = max(peak, running)
+    assert sum(1 for _, kind in events if kind == "start") == 10
+    assert peak == 2
