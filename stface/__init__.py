@@ -15,7 +15,7 @@ calls it like a function.
 
 from __future__ import annotations
 
-from stface import inputs, outputs
+from stface import inputs, outputs, themes
 from stface.components import (
     HTML,
     JSON,
@@ -51,6 +51,7 @@ from stface.hub import load
 from stface.interface import Interface
 from stface.mix import Parallel, Series
 from stface.progress import Progress
+from stface.tabbed import TabbedInterface
 
 __version__ = "0.1.0"
 
@@ -105,7 +106,9 @@ __all__ = [
     "inputs",
     "load",
     "outputs",
+    "themes",
     "Parallel",
     "Progress",
     "Series",
+    "TabbedInterface",
 ]

@@ -62,7 +62,9 @@ def _launch(args: argparse.Namespace) -> int:
     interface.launch_options = options
     script = scripts.write_temp_script(scripts.app_script(str(app.resolve()), args.name))
     watch = None if args.no_reload else str(app.resolve().parent)
-    flags = server.streamlit_options(options, watch_folder=watch)
+    from stface.themes import theme_options
+
+    flags = server.streamlit_options(options, watch_folder=watch) | theme_options(getattr(interface, "theme", None))
     print(f"Running on local URL:  http://{flags['browser.serverAddress']}:{flags['server.port']}", file=sys.stderr)
     server.serve_forever(script, flags)
     return 0

@@ -6,11 +6,10 @@ import hashlib
 import inspect
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from stface._kwargs import StfaceCompatibilityWarning, check_gradio_kwargs
+from stface._kwargs import check_gradio_kwargs
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
@@ -36,8 +35,6 @@ _IGNORED = frozenset(
     }
 )  # fmt: skip
 
-#: Options stface stores but does not act on yet (tracked as open issues).
-_PENDING = ("cache_examples",)
 _FLAGGING_MODES = ("never", "auto", "manual")
 
 
@@ -128,7 +125,6 @@ class Interface:
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
         self.launch_options = LaunchOptions()
-        _warn_pending(self)
 
     @classmethod
     def load(cls, name: str, **kwargs: Any) -> Interface:
@@ -409,14 +405,3 @@ def _flagging_options(options: list | None) -> list[tuple[str, str]]:
     if all(isinstance(option, (tuple, list)) and len(option) == 2 for option in options):
         return [(str(label), str(value)) for label, value in options]
     raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
-
-
-def _warn_pending(interface: Interface) -> None:
-    pending = [name for name in _PENDING if getattr(interface, name) not in (None, False, "default")]
-    if pending:
-        warnings.warn(
-            f"Interface(): this version of stface does not act on {', '.join(pending)} yet; "
-            "the interface works without them.",
-            StfaceCompatibilityWarning,
-            stacklevel=3,
-        )

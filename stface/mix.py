@@ -8,7 +8,7 @@ with its own components, exactly as it would on its own page.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -66,10 +66,10 @@ class Parallel(Interface):
         super().__init__(_unused, [copy.copy(c) for c in first.input_components], outputs, **options)
         self.__name__ = "parallel"
 
-    def predict(self, payloads: Sequence[Any]) -> list[Any]:
+    def predict_stream(self, payloads: Sequence[Any], *, gathered: bool = False) -> Iterator[list[Any]]:
         with ThreadPoolExecutor(max_workers=len(self.interfaces)) as pool:
             results = list(pool.map(lambda interface: interface.predict(list(payloads)), self.interfaces))
-        return [payload for result in results for payload in result]
+        yield [payload for result in results for payload in result]
 
 
 class Series(Interface):
@@ -101,13 +101,13 @@ class Series(Interface):
         )
         self.__name__ = "series"
 
-    def predict(self, payloads: Sequence[Any]) -> list[Any]:
+    def predict_stream(self, payloads: Sequence[Any], *, gathered: bool = False) -> Iterator[list[Any]]:
         values: list[Any] = list(payloads)
         outputs: list[Any] = []
         for stage in self.interfaces:
             outputs = stage.predict(values)
             values = [component.as_python(payload) for component, payload in zip(stage.output_components, outputs)]
-        return outputs
+        yield outputs
 
 
 def _unused(*_: Any) -> None:

@@ -8,7 +8,7 @@ the class.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 from stface.components.base import Component
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from stface.runtime.auth import login_gate
 from stface.runtime.launcher import registered
 from stface.runtime.loader import load_app
 
@@ -17,11 +18,18 @@ def _page(interface) -> None:
     st.set_page_config(page_title=interface.title or "stface", layout="wide")
 
 
+def _render(interface) -> None:
+    options = interface.launch_options
+    if login_gate(options.auth, options.auth_message):
+        _page(interface)
+        interface.render()
+    else:
+        st.set_page_config(page_title="Login")  # not even the title before login
+
+
 def run_registered(interface_id: str) -> None:
     """Draw an interface that ``launch()`` registered in this process."""
-    interface = registered(interface_id)
-    _page(interface)
-    interface.render()
+    _render(registered(interface_id))
 
 
 def run_app(path: str | os.PathLike, name: str | None = None, *, show_source: bool = False) -> None:
@@ -30,8 +38,7 @@ def run_app(path: str | os.PathLike, name: str | None = None, *, show_source: bo
     ``show_source`` adds an expander with the file's code (the gallery uses it).
     """
     interface = load_app(path, name).interface
-    _page(interface)
-    interface.render()
+    _render(interface)
     if show_source:
         with st.expander(f"Source: {Path(path).name}"):
             st.code(Path(path).read_text(encoding="utf-8"), language="python")

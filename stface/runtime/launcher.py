@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stface.runtime.options import LaunchOptions
+from stface.themes import theme_options
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -75,7 +76,10 @@ def launch(interface: Interface, **kwargs: Any) -> LaunchResult | None:
         captured.append(interface)
         return None
     if in_script_run():
-        interface.render()
+        from stface.runtime.auth import login_gate
+
+        if login_gate(options.auth, options.auth_message):
+            interface.render()
         return None
     return _serve(interface, options)
 
@@ -86,19 +90,37 @@ def _serve(interface: Interface, options: LaunchOptions) -> LaunchResult | None:
     interface_id = uuid.uuid4().hex
     _registry[interface_id] = interface
     script = scripts.write_temp_script(scripts.registered_script(interface_id))
-    flags = server.streamlit_options(options)
+    flags = server.streamlit_options(options) | theme_options(getattr(interface, "theme", None))
     url = f"http://{flags['browser.serverAddress']}:{flags['server.port']}"
     if options.share:
         print(SHARE_MESSAGE.format(url=url), file=sys.stderr)
     if not options.quiet:
         print(f"Running on local URL:  {url}", file=sys.stderr)
-    if options.prevent_thread_lock:
+    inline = options.inline if options.inline is not None else _in_notebook()
+    if options.prevent_thread_lock or inline:
         background = server.BackgroundServer(script, flags)
         background.start()
         _servers[id(interface)] = background
+        if inline:
+            _show_inline(url)
         return LaunchResult(local_url=url)
     server.serve_forever(script, flags)
     return None
+
+
+def _in_notebook() -> bool:
+    """True inside Jupyter (an IPython kernel), where launch() shows the app inline."""
+    shell = sys.modules.get("IPython") and getattr(sys.modules["IPython"], "get_ipython", lambda: None)()
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _show_inline(url: str, height: int = 720) -> None:
+    try:
+        from IPython.display import IFrame, display
+    except ImportError:
+        print(f"Open {url} in a browser (IPython is not available to show it inline).", file=sys.stderr)
+        return
+    display(IFrame(src=url, width="100%", height=height))
 
 
 def close(interface: Interface) -> None:

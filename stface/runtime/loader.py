@@ -80,8 +80,9 @@ def _import(path: str) -> tuple[ModuleType, list]:
 def find_interface(module: ModuleType, name: str | None, launched: list | None = None) -> object:
     """Pick the app's interface: by name, the one launched, a usual name, or the only one."""
     from stface.interface import Interface
+    from stface.tabbed import TabbedInterface
 
-    found = {attr: value for attr, value in vars(module).items() if isinstance(value, Interface)}
+    found = {attr: value for attr, value in vars(module).items() if isinstance(value, (Interface, TabbedInterface))}
     where = getattr(module, "__file__", module.__name__)
     if name is not None:
         if name not in found:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,9 @@ from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
 from stface.progress import reporting_to
+from stface.runtime.examples import draw_examples
+from stface.runtime.flag_buttons import draw_flagging, flagged_parts
+from stface.runtime.session import Keys, Result, run_state
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -40,15 +42,6 @@ _GENERIC_ERROR = "Something went wrong while running the function. Please try ag
 
 
 @dataclass(frozen=True)
-class Result:
-    """The last submit of one interface in one session."""
-
-    outputs: list[Any] | None = None
-    error: str | None = None
-    payloads: list[Any] | None = None  # the inputs this result answers
-
-
-@dataclass(frozen=True)
 class _Slots:
     """Places above the outputs for the progress bar and streamed updates."""
 
@@ -56,35 +49,9 @@ class _Slots:
     stream: Any
 
 
-@dataclass(frozen=True)
-class _Keys:
-    prefix: str
-
-    def input(self, index: int) -> str:
-        return f"{self.prefix}:in:{index}"
-
-    def output(self, index: int) -> str:
-        return f"{self.prefix}:out:{index}"
-
-    @property
-    def run(self) -> str:
-        return f"{self.prefix}:run"
-
-
-def _run_state(keys: _Keys) -> dict[str, Any]:
-    """This session's run bookkeeping: ``pending``, ``result`` and ``state``.
-
-    A plain dict inside session state, changed in place: assigning through
-    ``st.session_state`` is a Streamlit call that may raise Streamlit's rerun
-    exception when another rerun is waiting, which could lose a finished
-    result or leave a request pending for ever.
-    """
-    return st.session_state[keys.run]
-
-
 def render_interface(interface: Interface, *, key: str) -> None:
     """Draw title, inputs (in a form), examples, outputs and article."""
-    keys = _Keys(f"stface-{key}")
+    keys = Keys(f"stface-{key}")
     _init_session(interface, keys)
     show_html(_STYLE)
     if interface.css:
@@ -98,10 +65,10 @@ def render_interface(interface: Interface, *, key: str) -> None:
         left = right = st.container()
     with left:
         payloads = _draw_inputs(interface, keys)
-        _draw_examples(interface, keys)
+        draw_examples(interface, keys)
     with right:
         slots = _Slots(progress=st.empty(), stream=st.empty())
-    if _run_state(keys)["pending"]:
+    if run_state(keys)["pending"]:
         _run(interface, keys, payloads, slots)
     with right, st.container(key=f"{keys.prefix}-outputs"):
         _draw_outputs(interface, keys)
@@ -113,7 +80,7 @@ def _drawn(component: Any) -> bool:
     return not isinstance(component, State) and component.visible
 
 
-def _init_session(interface: Interface, keys: _Keys) -> None:
+def _init_session(interface: Interface, keys: Keys) -> None:
     session = st.session_state
     if keys.run not in session:
         states = [c.initial_payload() for c in interface.input_components if isinstance(c, State)]
@@ -132,7 +99,7 @@ def _draw_header(interface: Interface) -> None:
         st.markdown(neutralise_script_links(interface.description))
 
 
-def _draw_inputs(interface: Interface, keys: _Keys) -> list[Any]:
+def _draw_inputs(interface: Interface, keys: Keys) -> list[Any]:
     """Draw the inputs and the buttons; return the current input payloads.
 
     Submit does not run fn itself: its callback marks the request pending,
@@ -162,11 +129,11 @@ def _draw_inputs(interface: Interface, keys: _Keys) -> list[Any]:
     return payloads
 
 
-def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[Any]:
+def _input_payloads(interface: Interface, keys: Keys, on_change: Any) -> list[Any]:
     payloads = []
     for index, component in enumerate(interface.input_components):
         if isinstance(component, State):
-            payloads.append(_run_state(keys)["state"])
+            payloads.append(run_state(keys)["state"])
         elif component.visible:
             payloads.append(component.render_input(keys.input(index), on_change=on_change))
         else:
@@ -174,31 +141,21 @@ def _input_payloads(interface: Interface, keys: _Keys, on_change: Any) -> list[A
     return payloads
 
 
-def _request_run(keys: _Keys) -> None:
-    _run_state(keys)["pending"] = True
+def _request_run(keys: Keys) -> None:
+    run_state(keys)["pending"] = True
 
 
-def _clear(interface: Interface, keys: _Keys) -> None:
+def _clear(interface: Interface, keys: Keys) -> None:
     """Clear button callback: inputs back to their start, outputs emptied."""
     session = st.session_state
     for index, component in enumerate(interface.input_components):
         if not isinstance(component, State):
             component.store(session, keys.input(index), component.initial_payload())
-    _run_state(keys)["result"] = None
+    run_state(keys)["result"] = None
 
 
-def _fill_example(interface: Interface, keys: _Keys, row: list[Any]) -> None:
-    """Example button callback: copy the row into the inputs."""
-    session = st.session_state
-    for index, (component, value) in enumerate(zip(interface.input_components, row)):
-        if not isinstance(component, State):
-            component.store(session, keys.input(index), value)
-    if interface.live:
-        _run_state(keys)["pending"] = True
-
-
-def _run(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slots) -> None:
-    run = _run_state(keys)
+def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> None:
+    run = run_state(keys)
     with st.spinner("Running…"):
         result = _predict(interface, keys, payloads, slots)
         if result.outputs is not None and result.error is None:
@@ -209,12 +166,12 @@ def _run(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slots) 
         run["pending"] = False
     st.session_state.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
     if interface.allow_flagging == "auto" and result.outputs is not None:
-        interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=False))
+        interface.flagging_callback.flag(*flagged_parts(interface, result, with_outputs=False))
     slots.progress.empty()
     slots.stream.empty()
 
 
-def _predict(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slots) -> Result:
+def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> Result:
     """Run fn (within the concurrency limit), showing progress and streamed updates."""
     gate = gate_for(interface.key, interface.concurrency, getattr(interface, "queue_max_size", None))
     last: list[Any] | None = None
@@ -237,7 +194,7 @@ def _predict(interface: Interface, keys: _Keys, payloads: list[Any], slots: _Slo
         return Result(outputs=last, error=detail, payloads=list(payloads))
 
 
-def _draw_update(interface: Interface, keys: _Keys, outputs: list[Any], slot: Any, number: int) -> None:
+def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:
     """One streamed update; widgets get one-off keys, removed once drawn."""
     with slot.container():
         for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
@@ -247,8 +204,8 @@ def _draw_update(interface: Interface, keys: _Keys, outputs: list[Any], slot: An
                 st.session_state.pop(key, None)
 
 
-def _draw_outputs(interface: Interface, keys: _Keys) -> None:
-    result: Result | None = _run_state(keys)["result"]
+def _draw_outputs(interface: Interface, keys: Keys) -> None:
+    result: Result | None = run_state(keys)["result"]
     if result is not None and result.error:
         st.error(result.error, icon=":material/error:")
     for index, component in enumerate(interface.output_components):
@@ -261,43 +218,11 @@ def _draw_outputs(interface: Interface, keys: _Keys) -> None:
             _LOG.exception("drawing output %s failed", component.display_label)
             st.error(f"Output '{component.display_label}' could not be shown.")
     if interface.allow_flagging == "manual" and result is not None and result.outputs is not None:
-        _draw_flagging(interface, keys, result)
+        draw_flagging(interface, keys, result)
     if interface.interpretation is not None:
         from stface.runtime.interpretation import draw_interpretation
 
         draw_interpretation(interface, keys.prefix, result.payloads if result is not None else None)
-
-
-def _flagged_parts(interface: Interface, result: Result, with_outputs: bool) -> tuple[list[Any], list[Any]]:
-    components = [c for c in interface.input_components if not isinstance(c, State)]
-    payloads = [p for c, p in zip(interface.input_components, result.payloads or []) if not isinstance(c, State)]
-    if with_outputs:
-        pairs = [(c, p) for c, p in zip(interface.output_components, result.outputs or []) if not isinstance(c, State)]
-        components += [c for c, _ in pairs]
-        payloads += [p for _, p in pairs]
-    return components, payloads
-
-
-def _draw_flagging(interface: Interface, keys: _Keys, result: Result) -> None:
-    columns = st.columns(len(interface.flagging_options))
-    for column, (label, value) in zip(columns, interface.flagging_options):
-        with column:
-            st.button(label, key=f"{keys.prefix}:flag:{label}", on_click=_flag, args=(interface, keys, result, value),
-                      use_container_width=True)  # fmt: skip
-    # Shown for as long as the flagged result is: later reruns must not hide it.
-    message, flagged = st.session_state.get(f"{keys.prefix}:flagged", (None, None))
-    if message and flagged is result:
-        st.caption(message)
-
-
-def _flag(interface: Interface, keys: _Keys, result: Result, option: str) -> None:
-    """Flag button callback: one row in the flagging CSV."""
-    try:
-        interface.flagging_callback.flag(*_flagged_parts(interface, result, with_outputs=True), option=option)
-        st.session_state[f"{keys.prefix}:flagged"] = ("Flagged. Thank you!", result)
-    except OSError:
-        _LOG.exception("flagging failed")
-        st.session_state[f"{keys.prefix}:flagged"] = ("Could not save the flag; please try again.", result)
 
 
 def _empty(component: Any) -> Any:
@@ -307,35 +232,3 @@ def _empty(component: Any) -> Any:
         return component.postprocess(None)
 
 
-def _draw_examples(interface: Interface, keys: _Keys) -> None:
-    rows = interface.examples
-    if not rows:
-        return
-    per_page = max(1, interface.examples_per_page)
-    pages = (len(rows) + per_page - 1) // per_page
-    st.caption("Examples")
-    page = 0
-    if pages > 1:
-        page = st.number_input("Examples page", 1, pages, 1, key=f"{keys.prefix}:examples-page") - 1
-    for number in range(page * per_page, min(len(rows), (page + 1) * per_page)):
-        row = rows[number]
-        st.button(
-            " · ".join(_markdown_text(_short(value)) for value in row),
-            key=f"{keys.prefix}:example:{number}",
-            on_click=_fill_example,
-            args=(interface, keys, row),
-            use_container_width=True,
-        )
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
-
-
-def _markdown_text(text: str) -> str:
-    """Escape Markdown so that a button label shows the text literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text) or " "

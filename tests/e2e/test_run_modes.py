@@ -88,6 +88,9 @@ def test_gallery_media_pages_render_without_errors(start_server, new_page):
         wait_idle(page)
         expect(page.get_by_role("button", name="Submit")).to_be_visible()
         expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    recorder = page.frame_locator("iframe[title*='streamlit_webrtc']")
+    expect(recorder.get_by_role("button", name="Start")).to_be_visible()  # the recorder has loaded
+    wait_idle(page)
     submit(page)  # nothing recorded yet: a clear message, not a crash
     expect(page.get_by_text("No audio for 'audio': record or upload a clip, then press Submit.")).to_be_visible()
 

@@ -129,3 +129,30 @@ def test_ten_sessions_with_concurrency_limit_two(tmp_path, launch_app, browser):
         peak = max(peak, running)
     assert sum(1 for _, kind in events if kind == "start") == 10
     assert peak == 2
+
+
+AUTH_APP = """
+import stface as gr
+demo = gr.Interface(str.upper, gr.Textbox(label="text"), "text", title="Members' tool")
+demo.launch(auth=[("ada", "lovelace"), ("alan", "turing")], auth_message="Log in to use the tool.")
+"""
+
+
+def test_login_gate_in_front_of_the_interface(tmp_path, launch_app, new_page):
+    app = tmp_path / "auth_app.py"
+    app.write_text(AUTH_APP)
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    expect(page.get_by_text("Log in to use the tool.")).to_be_visible()
+    assert "Members" not in page.content()
+    page.get_by_label("Username").fill("alan")
+    page.get_by_label("Password", exact=True).fill("wrong")
+    submit(page, "Login")
+    expect(page.get_by_text("Incorrect username or password.")).to_be_visible()
+    page.get_by_label("Password", exact=True).fill("turing")
+    submit(page, "Login")
+    expect(page.get_by_role("heading", name="Members' tool")).to_be_visible()
+    page.get_by_label("text").fill("hi")
+    submit(page)
+    expect(page.get_by_label("output")).to_have_value("HI")

@@ -8,7 +8,7 @@ def test_public_surface_is_deliberate():
             "PlayableVideo", "Video", "Webcam", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
             "Dataframe", "Dropdown", "Error", "Highlight", "HighlightedText", "Highlightedtext",
             "Interface", "Json", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text",
-            "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "Parallel", "Progress", "Series",
+            "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
         ]
     )  # fmt: skip
 

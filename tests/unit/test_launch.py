@@ -56,3 +56,32 @@ def test_max_file_size_is_parsed_or_refused():
     assert LaunchOptions(max_file_size=10 * 1024 * 1024).max_upload_mb == 10
     with pytest.raises(ValueError, match="'5mb'"):
         LaunchOptions(max_file_size="big").max_upload_mb
+
+
+INLINE = """
+import socket, sys, types, urllib.request
+shown = []
+display_module = types.ModuleType("IPython.display")
+display_module.IFrame = lambda src, width, height: ("iframe", src, width, height)
+display_module.display = shown.append
+ipython = types.ModuleType("IPython")
+ipython.display = display_module
+class ZMQInteractiveShell: pass
+ipython.get_ipython = lambda: ZMQInteractiveShell()
+sys.modules["IPython"], sys.modules["IPython.display"] = ipython, display_module
+import stface as gr
+probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+demo = gr.Interface(lambda x: x, "text", "text")
+result = demo.launch(server_port=port, quiet=True)  # returns: a notebook must not block
+print(shown)
+with urllib.request.urlopen(result.local_url + "/_stcore/health", timeout=10) as response:
+    print("HEALTH", response.status)
+demo.close()
+"""
+
+
+def test_in_jupyter_launch_shows_the_app_inline_without_blocking():
+    result = subprocess.run([sys.executable, "-c", INLINE], capture_output=True, text=True, timeout=120)
+    lines = [line for line in result.stdout.splitlines() if line.strip() != "Stopping..."]
+    assert lines[0].startswith("[('iframe', 'http://127.0.0.1:") and "'100%', 720)]" in lines[0], result.stderr
+    assert lines[1] == "HEALTH 200"

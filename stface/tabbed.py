@@ -1,0 +1,68 @@
+"""TabbedInterface: several interfaces, one per tab."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from stface.interface import Interface
+from stface.runtime.options import LaunchOptions
+
+__all__ = ["TabbedInterface"]
+
+
+class TabbedInterface:
+    """Show interfaces in tabs; launch, render and embed it like an Interface.
+
+    Example:
+        >>> import stface as gr
+        >>> hello = gr.Interface(lambda n: "Hello " + n, "text", "text")
+        >>> bye = gr.Interface(lambda n: "Bye " + n, "text", "text")
+        >>> gr.TabbedInterface([hello, bye], ["Hello", "Bye"]).tab_names
+        ['Hello', 'Bye']
+    """
+
+    def __init__(
+        self,
+        interface_list: Sequence[Interface],
+        tab_names: Sequence[str] | None = None,
+        title: str | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        **_: Any,
+    ) -> None:
+        self.interfaces = list(interface_list)
+        if not self.interfaces or not all(isinstance(i, Interface) for i in self.interfaces):
+            raise TypeError("TabbedInterface takes a list of stface Interfaces.")
+        names = list(tab_names) if tab_names is not None else [f"Tab {i + 1}" for i in range(len(self.interfaces))]
+        if len(names) != len(self.interfaces):
+            raise ValueError(f"TabbedInterface got {len(self.interfaces)} interfaces but {len(names)} tab names.")
+        self.tab_names, self.title, self.theme = names, title, theme
+        self.css = css
+        self.launch_options = LaunchOptions()
+
+    def render(self, *, key: str | None = None) -> None:
+        """Draw the tabs into the current Streamlit script."""
+        import streamlit as st
+
+        from stface.components._html import escape, show_html
+
+        if self.title:
+            show_html(f'<h1 class="stface-title" style="text-align:center">{escape(self.title)}</h1>')
+        if self.css:
+            show_html("<style>" + self.css.replace("</", "<\\/") + "</style>")
+        for number, (tab, interface) in enumerate(zip(st.tabs(self.tab_names), self.interfaces)):
+            with tab:
+                interface.launch_options = self.launch_options
+                interface.render(key=f"{key or 'tabbed'}-{number}-{interface.key}")
+
+    def launch(self, **options: Any) -> Any:
+        """Serve the tabs, like ``Interface.launch``."""
+        from stface.runtime.launcher import launch
+
+        return launch(self, **options)
+
+    def close(self) -> None:
+        from stface.runtime.launcher import close
+
+        close(self)
