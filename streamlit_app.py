@@ -20,6 +20,7 @@ navigation = st.navigation(
             st.Page(PAGES / "3_sentence_builder.py", title="Sentence builder", icon="📝"),
             st.Page(PAGES / "4_gender.py", title="Gender of a sentence", icon="🏷️"),
             st.Page(PAGES / "9_interpretation.py", title="Interpretation", icon="🔍"),
+            st.Page(PAGES / "14_css.py", title="Custom CSS", icon="🎨"),
         ],
         "Audio and images": [
             st.Page(PAGES / "5_reverse_audio.py", title="Reverse audio", icon="🎙️"),
