@@ -92,7 +92,11 @@ class FilePolicy:
         text = os.fspath(path)
         if "\x00" in text:
             raise Error("The function returned a file path containing a NUL byte; it was not served.")
-        resolved = _resolve(Path(text).expanduser())
+        try:
+            expanded = Path(text).expanduser()
+        except RuntimeError:  # "~someone" for a user that does not exist
+            expanded = Path(text)
+        resolved = _resolve(expanded)
         shown = Path(text).name or text
         for blocked in map(_resolve, map(Path, self.blocked)):
             if resolved == blocked or resolved.is_relative_to(blocked):

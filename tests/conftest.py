@@ -1,10 +1,15 @@
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Real servers and Chromium, for tests/e2e and tests/security (one Playwright per session).
+sys.path.insert(0, str(Path(__file__).parent / "e2e"))
+from browser_fixtures import browser, launch_app, new_page, playwright, start_server  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,10 +107,15 @@ def _combine(spans: list[Span], separator: str) -> list[Span]:
     return combined
 
 
+_SAFE_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9.,%\s]{1,40}\))$")
+
+
 def _category_colour(category: str, color_map: dict[str, str], order: list[str]) -> str:
-    if category in color_map:
-        return escape(color_map[category])
-    return _PALETTE[order.index(category) % len(_PALETTE)]
+    """The colour_map's colour when it is a plain CSS colour; a palette colour otherwise."""
+    colour = str(color_map.get(category, ""))
+    if _SAFE_COLOUR.match(colour):
+        return colour
+    return _PALETTE[order.index(category) % len(_PALETTE)] if category in order else _PALETTE[0]
 
 
 def highlighted_html(spans: list[Span], color_map: dict[str, str] | None = None, *, caption=None, legend=False) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -179,8 +180,11 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
     def report(fraction: float | None, desc: str | None) -> None:
         slots.progress.progress(fraction or 0.0, text=desc or None)
 
+    # Streamlit may start a new run while fn still runs in the old one (a
+    # second click): the session's lock keeps its fn calls one at a time.
+    session_lock = run_state(keys).setdefault("lock", threading.Lock())
     try:
-        with gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
+        with session_lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
                 if interface.streams:
