@@ -29,8 +29,9 @@ test: $(STAMP) browser
 	$(if $(NETNS),$(SUDO) $(NETNS) )$(PY) -m pytest
 
 # Benchmarks are not tests: they print ratios and write bench/results/*.json.
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(PY) bench/interpretation.py
+	$(PY) bench/browser.py
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit tests/app

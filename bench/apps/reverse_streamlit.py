@@ -1,0 +1,8 @@
+import streamlit as st
+
+with st.form("form"):
+    text = st.text_input("text")
+    submitted = st.form_submit_button("Submit")
+if submitted:
+    st.session_state.result = text[::-1]
+st.text_area("output", value=st.session_state.get("result", ""), disabled=True)

@@ -1,0 +1,185 @@
+"""stface beside Gradio and a hand-written Streamlit script, in one run.
+
+The same text-reversing app three ways; Playwright drives Debian's Chromium.
+
+* round trip: type, click Submit, wait for the answer (40 each, interleaved);
+* time to interactive: from starting the server to the first usable input;
+* load: 20 browser contexts submit at once; every answer must be right;
+  p50/p95 latency and the server's memory (RSS) idle and under load.
+
+Run with `make bench` (results in bench/results/browser.json). Ratios are
+what matter: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]  # fmt: skip
+ROUND_TRIPS, TTI_RUNS, LOAD_CONTEXTS = 40, 3, 20
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def command(system: str, port: int) -> list[str]:
+    python = sys.executable
+    if system == "stface":
+        return [python, "-m", "stface", "launch", str(HERE / "apps" / "reverse_stface.py"), "--port", str(port), "--no-reload"]
+    if system == "gradio":
+        return [python, str(HERE / "apps" / "reverse_gradio.py"), str(port)]
+    return [python, "-m", "streamlit", "run", str(HERE / "apps" / "reverse_streamlit.py"), "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+
+
+class Server:
+    def __init__(self, system: str) -> None:
+        self.system, self.port = system, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command(system, self.port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_http(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url, timeout=1)
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise TimeoutError(self.system)
+
+    def rss_mb(self) -> float:
+        total = 0
+        pids = [self.process.pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()]
+        for pid in pids:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        return total / 1024
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def open_page(browser, server: Server):
+    page = browser.new_context().new_page()
+    page.set_default_timeout(60_000)
+    page.goto(server.url)
+    field = page.get_by_label("text", exact=True)
+    field.wait_for(state="visible")
+    page.wait_for_timeout(300)
+    return page, field
+
+
+def round_trip(page, field) -> float:
+    text = uuid.uuid4().hex[:12]
+    field.fill(text)
+    button = page.get_by_role("button", name="Submit", exact=True)
+    start = time.perf_counter()
+    button.click()
+    page.wait_for_function(
+        "v => [...document.querySelectorAll('textarea, input')].some(e => e.value === v)", arg=text[::-1], polling="raf"
+    )
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    systems = ["stface", "gradio", "streamlit"]
+    results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine()}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        tti = {s: [] for s in systems}
+        for _ in range(TTI_RUNS):
+            for system in systems:
+                server = Server(system)
+                server.wait_http()
+                page, _ = open_page(browser, server)
+                tti[system].append(time.perf_counter() - server.started)
+                page.context.close()
+                server.stop()
+        servers = {s: Server(s) for s in systems}
+        for server in servers.values():
+            server.wait_http()
+        pages = {s: open_page(browser, servers[s]) for s in systems}
+        trips = {s: [] for s in systems}
+        for _ in range(ROUND_TRIPS):
+            for system in systems:
+                trips[system].append(round_trip(*pages[system]))
+        load = {}
+        for system in systems:
+            idle = servers[system].rss_mb()
+            opened = [open_page(browser, servers[system]) for _ in range(LOAD_CONTEXTS)]
+            texts = [uuid.uuid4().hex[:12] for _ in opened]
+            for (page, field), text in zip(opened, texts):
+                field.fill(text)
+            starts = []
+            for page, _ in opened:
+                starts.append(time.perf_counter())
+                page.get_by_role("button", name="Submit", exact=True).click()
+            latencies = []
+            for (page, _), text, start in zip(opened, texts, starts):
+                page.wait_for_function("v => [...document.querySelectorAll('textarea, input')].some(e => e.value === v)",
+                                       arg=text[::-1], polling="raf")  # fmt: skip
+                latencies.append(time.perf_counter() - start)
+            loaded = servers[system].rss_mb()
+            for page, _ in opened:
+                page.context.close()
+            load[system] = {"p50_s": percentile(latencies, 0.5), "p95_s": percentile(latencies, 0.95),
+                            "rss_idle_mb": idle, "rss_load_mb": loaded, "all_correct": len(latencies) == LOAD_CONTEXTS}  # fmt: skip
+        for server in servers.values():
+            server.stop()
+        browser.close()
+    results["round_trip"] = {s: {"median_s": statistics.median(v), "p90_s": percentile(v, 0.9)} for s, v in trips.items()}
+    results["time_to_interactive"] = {s: {"median_s": statistics.median(v)} for s, v in tti.items()}
+    results["load"] = load
+    print_tables(results)
+    (HERE / "results").mkdir(exist_ok=True)
+    (HERE / "results" / "browser.json").write_text(json.dumps(results, indent=2))
+
+
+def print_tables(results: dict) -> None:
+    rt, tti, load = results["round_trip"], results["time_to_interactive"], results["load"]
+    print(f"{'system':<10} {'round trip p50':>15} {'p90':>8} {'TTI p50':>9} {'load p50':>9} {'p95':>8} {'RSS idle':>9} {'RSS load':>9}")
+    for s in rt:
+        print(f"{s:<10} {rt[s]['median_s']*1000:>12.0f} ms {rt[s]['p90_s']*1000:>5.0f} ms {tti[s]['median_s']:>7.2f} s "
+              f"{load[s]['p50_s']*1000:>6.0f} ms {load[s]['p95_s']*1000:>5.0f} ms {load[s]['rss_idle_mb']:>6.0f} MB {load[s]['rss_load_mb']:>6.0f} MB")  # fmt: skip
+    for other in ("gradio", "streamlit"):
+        print(f"stface/{other}: round trip x{rt['stface']['median_s'] / rt[other]['median_s']:.2f}, "
+              f"time to interactive x{tti['stface']['median_s'] / tti[other]['median_s']:.2f}, "
+              f"load p50 x{load['stface']['p50_s'] / load[other]['p50_s']:.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
