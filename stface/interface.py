@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from stface._kwargs import check_gradio_kwargs
-from stface.components.base import Component
-from stface.components.registry import component_from
+from stface import _interface_setup as setup
 from stface.components.state import State
 from stface.concurrency import batcher_for
 from stface.css import prepare_css
 from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
-from stface.progress import Progress
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
 
@@ -35,7 +31,6 @@ _IGNORED = frozenset(
     }
 )  # fmt: skip
 
-_FLAGGING_MODES = ("never", "auto", "manual")
 
 
 class Interface:
@@ -100,25 +95,25 @@ class Interface:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
         if isinstance(fn, list) or not callable(fn):
             raise TypeError("Interface fn must be one callable; to run several side by side use gr.Parallel.")
-        if _empty(inputs) and _empty(outputs):
+        if setup.empty(inputs) and setup.empty(outputs):
             raise ValueError("Interface needs at least one input or one output component.")
         self.fn = fn
         self.__name__ = getattr(fn, "__name__", "fn")
-        inputs = _as_list(inputs) + _as_list(additional_inputs)
-        outputs = _as_list(outputs)
-        self.input_components, self.output_components = _build_components(fn, inputs, outputs)
-        _name_components(fn, self.input_components, self.output_components)
-        self.examples = _normalise_examples(examples, len(self.input_components))
+        inputs = setup.as_list(inputs) + setup.as_list(additional_inputs)
+        outputs = setup.as_list(outputs)
+        self.input_components, self.output_components = setup.build_components(fn, inputs, outputs)
+        setup.name_components(fn, self.input_components, self.output_components)
+        self.examples = setup.normalise_examples(examples, len(self.input_components))
         self.examples_per_page = int(examples_per_page)
         self.cache_examples = bool(cache_examples)
         self.live = bool(live)
         self.interpretation = interpretation
         self.num_shap = num_shap
         self.title, self.description, self.article = title, description, article
-        self.app_dir = _app_dir(fn)
+        self.app_dir = setup.app_dir(fn)
         self.theme, self.css = theme, prepare_css(css, self.app_dir)
-        self.allow_flagging = _flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
-        self.flagging_options = _flagging_options(flagging_options)
+        self.allow_flagging = setup.flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
+        self.flagging_options = setup.flagging_options(flagging_options)
         self.flagging_dir = flagging_dir
         self.flagging_callback = CSVLogger(flagging_dir)
         self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
@@ -307,101 +302,3 @@ class Interface:
         ins = ", ".join(map(repr, self.input_components))
         outs = ", ".join(map(repr, self.output_components))
         return f"Interface({self.__name__}: [{ins}] -> [{outs}])"
-
-
-def _app_dir(fn: Callable) -> str | None:
-    """The folder of the file that defines fn: the app's folder."""
-    module = sys.modules.get(getattr(fn, "__module__", "") or "")
-    path = getattr(module, "__file__", None)
-    return os.path.dirname(os.path.abspath(path)) if path else None
-
-
-def _empty(spec: Any) -> bool:
-    return spec is None or (isinstance(spec, (list, tuple)) and len(spec) == 0)
-
-
-def _as_list(spec: Any) -> list[Any]:
-    if spec is None:
-        return []
-    return list(spec) if isinstance(spec, (list, tuple)) else [spec]
-
-
-def _build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[Component], list[Component]]:
-    """Resolve shortcuts; the ``"state"`` shortcut starts from fn's default."""
-    state_in = [i for i, spec in enumerate(inputs) if spec == "state" or isinstance(spec, State)]
-    state_out = [i for i, spec in enumerate(outputs) if spec == "state" or isinstance(spec, State)]
-    if (state_in or state_out) and (len(state_in) != 1 or len(state_out) != 1):
-        raise ValueError("An interface with state needs exactly one 'state' input and one 'state' output.")
-    built_in = [component_from(spec, role="input") for spec in inputs]
-    built_out = [component_from(spec, role="output") for spec in outputs]
-    if state_in:
-        (i,), (o,) = state_in, state_out
-        if inputs[i] == "state":
-            built_in[i] = State(value=_parameter_defaults(fn)[i] if i < len(_parameter_defaults(fn)) else None)
-        built_out[o] = built_in[i]
-    for role, components, allowed in (("input", built_in, "can_input"), ("output", built_out, "can_output")):
-        for component in components:
-            if not getattr(component, allowed):
-                raise ValueError(f"{type(component).__name__} cannot be used as an {role} component.")
-    return built_in, built_out
-
-
-def _parameters(fn: Callable) -> list[inspect.Parameter]:
-    """fn's positional parameters, without ``progress=gr.Progress()`` ones."""
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return []
-    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    return [p for p in params if p.kind in positional and not isinstance(p.default, Progress)]
-
-
-def _parameter_defaults(fn: Callable) -> list[Any]:
-    return [None if p.default is inspect.Parameter.empty else p.default for p in _parameters(fn)]
-
-
-def _name_components(fn: Callable, inputs: list[Component], outputs: list[Component]) -> None:
-    """Unlabelled inputs take fn's parameter names; outputs 'output' / 'output N'."""
-    for component, param in zip(inputs, _parameters(fn)):
-        if component.label is None:
-            component.label = param.name
-    for i, component in enumerate(outputs):
-        if component.label is None:
-            component.label = "output" if len(outputs) == 1 else f"output {i}"
-
-
-def _normalise_examples(examples: Any, n_inputs: int) -> list[list[Any]] | None:
-    if examples is None:
-        return None
-    if isinstance(examples, str):
-        from stface.example_rows import examples_from_folder
-
-        return examples_from_folder(examples, n_inputs)
-    rows = [row if isinstance(row, (list, tuple)) else [row] for row in examples]
-    for number, row in enumerate(rows, 1):
-        if len(row) != n_inputs:
-            raise ValueError(f"Example {number} has {len(row)} value(s) but the interface has {n_inputs} input(s).")
-    return [list(row) for row in rows]
-
-
-def _flagging_mode(value: str | bool | None) -> str:
-    if value is None:
-        return "manual"
-    if isinstance(value, bool):
-        return "manual" if value else "never"
-    if value not in _FLAGGING_MODES:
-        raise ValueError(f"allow_flagging / flagging_mode must be one of {', '.join(_FLAGGING_MODES)}; got {value!r}.")
-    return value
-
-
-def _flagging_options(options: list | None) -> list[tuple[str, str]]:
-    """Gradio's forms: None -> one "Flag" button; strings -> "Flag as X"; (label, value) pairs as given."""
-    if options is None:
-        return [("Flag", "")]
-    if not isinstance(options, (list, tuple)):
-        raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
-    if all(isinstance(option, str) for option in options):
-        return [(f"Flag as {option}", option) for option in options]
-    if all(isinstance(option, (tuple, list)) and len(option) == 2 for option in options):
-        return [(str(label), str(value)) for label, value in options]
-    raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")

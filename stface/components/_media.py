@@ -44,6 +44,15 @@ class MediaComponent(Component):
         state[f"{key}:v"] = state.get(f"{key}:v", 0) + 1
         state[f"{key}:seen"] = ()  # the new uploader starts empty; that is not a removal
 
+    def _output_header(self, payload: Any, nothing: str) -> bool:
+        """Caption the output; say ``nothing`` and return False when there is none."""
+        if self.show_label is not False:
+            st.caption(self.display_label)
+        if payload is None or (isinstance(payload, list) and not payload):
+            st.caption(nothing)
+            return False
+        return True
+
     def _upload(self, key: str, *, label: str | None = None, types: list[str] | None = None) -> None:
         """Draw the uploader; a newly chosen file becomes the current value."""
         session = st.session_state

@@ -148,10 +148,7 @@ class Audio(MediaComponent):
         st.audio(encode_wav(clip), format="audio/wav")
 
     def render_output(self, payload: AudioClip | None, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        if payload is None:
-            st.caption("No audio.")
+        if not self._output_header(payload, "No audio."):
             return
         st.audio(encode_wav(payload), format="audio/wav")
 

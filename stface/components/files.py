@@ -89,10 +89,7 @@ class Video(MediaComponent):
         return current
 
     def render_output(self, payload: MediaFile | None, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        if payload is None:
-            st.caption("No video.")
+        if not self._output_header(payload, "No video."):
             return
         self._play(payload)
 
@@ -187,10 +184,7 @@ class File(MediaComponent):
         return st.session_state.get(key)
 
     def render_output(self, payload: list[MediaFile] | None, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        if not payload:
-            st.caption("No file.")
+        if not self._output_header(payload, "No file."):
             return
         for index, file in enumerate(payload):
             st.download_button(

@@ -153,10 +153,7 @@ class Image(MediaComponent):
             st.warning(str(exc))
 
     def render_output(self, payload: PILImage.Image | None, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        if payload is None:
-            st.caption("No image.")
+        if not self._output_header(payload, "No image."):
             return
         st.image(payload)
 

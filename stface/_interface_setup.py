@@ -1,0 +1,130 @@
+"""Building an Interface: resolving components, naming them, checking options.
+
+Kept apart from ``interface.py`` so that the class reads as what an
+Interface does, and this module as how its arguments are understood.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from stface.components.base import Component
+from stface.components.registry import component_from
+from stface.components.state import State
+from stface.progress import Progress
+
+__all__ = [
+    "app_dir",
+    "as_list",
+    "build_components",
+    "empty",
+    "flagging_mode",
+    "flagging_options",
+    "name_components",
+    "normalise_examples",
+    "parameters",
+]
+
+FLAGGING_MODES = ("never", "auto", "manual")
+
+
+def app_dir(fn: Callable) -> str | None:
+    """The folder of the file that defines fn: the app's folder."""
+    module = sys.modules.get(getattr(fn, "__module__", "") or "")
+    path = getattr(module, "__file__", None)
+    return os.path.dirname(os.path.abspath(path)) if path else None
+
+
+def empty(spec: Any) -> bool:
+    return spec is None or (isinstance(spec, (list, tuple)) and len(spec) == 0)
+
+
+def as_list(spec: Any) -> list[Any]:
+    if spec is None:
+        return []
+    return list(spec) if isinstance(spec, (list, tuple)) else [spec]
+
+
+def build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[Component], list[Component]]:
+    """Resolve shortcuts; the ``"state"`` shortcut starts from fn's default."""
+    state_in = [i for i, spec in enumerate(inputs) if spec == "state" or isinstance(spec, State)]
+    state_out = [i for i, spec in enumerate(outputs) if spec == "state" or isinstance(spec, State)]
+    if (state_in or state_out) and (len(state_in) != 1 or len(state_out) != 1):
+        raise ValueError("An interface with state needs exactly one 'state' input and one 'state' output.")
+    built_in = [component_from(spec, role="input") for spec in inputs]
+    built_out = [component_from(spec, role="output") for spec in outputs]
+    if state_in:
+        (i,), (o,) = state_in, state_out
+        if inputs[i] == "state":
+            built_in[i] = State(value=parameter_defaults(fn)[i] if i < len(parameter_defaults(fn)) else None)
+        built_out[o] = built_in[i]
+    for role, components, allowed in (("input", built_in, "can_input"), ("output", built_out, "can_output")):
+        for component in components:
+            if not getattr(component, allowed):
+                raise ValueError(f"{type(component).__name__} cannot be used as an {role} component.")
+    return built_in, built_out
+
+
+def parameters(fn: Callable) -> list[inspect.Parameter]:
+    """fn's positional parameters, without ``progress=gr.Progress()`` ones."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return [p for p in params if p.kind in positional and not isinstance(p.default, Progress)]
+
+
+def parameter_defaults(fn: Callable) -> list[Any]:
+    return [None if p.default is inspect.Parameter.empty else p.default for p in parameters(fn)]
+
+
+def name_components(fn: Callable, inputs: list[Component], outputs: list[Component]) -> None:
+    """Unlabelled inputs take fn's parameter names; outputs 'output' / 'output N'."""
+    for component, param in zip(inputs, parameters(fn)):
+        if component.label is None:
+            component.label = param.name
+    for i, component in enumerate(outputs):
+        if component.label is None:
+            component.label = "output" if len(outputs) == 1 else f"output {i}"
+
+
+def normalise_examples(examples: Any, n_inputs: int) -> list[list[Any]] | None:
+    if examples is None:
+        return None
+    if isinstance(examples, str):
+        from stface.example_rows import examples_from_folder
+
+        return examples_from_folder(examples, n_inputs)
+    rows = [row if isinstance(row, (list, tuple)) else [row] for row in examples]
+    for number, row in enumerate(rows, 1):
+        if len(row) != n_inputs:
+            raise ValueError(f"Example {number} has {len(row)} value(s) but the interface has {n_inputs} input(s).")
+    return [list(row) for row in rows]
+
+
+def flagging_mode(value: str | bool | None) -> str:
+    if value is None:
+        return "manual"
+    if isinstance(value, bool):
+        return "manual" if value else "never"
+    if value not in FLAGGING_MODES:
+        raise ValueError(f"allow_flagging / flagging_mode must be one of {', '.join(FLAGGING_MODES)}; got {value!r}.")
+    return value
+
+
+def flagging_options(options: list | None) -> list[tuple[str, str]]:
+    """Gradio's forms: None -> one "Flag" button; strings -> "Flag as X"; (label, value) pairs as given."""
+    if options is None:
+        return [("Flag", "")]
+    if not isinstance(options, (list, tuple)):
+        raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
+    if all(isinstance(option, str) for option in options):
+        return [(f"Flag as {option}", option) for option in options]
+    if all(isinstance(option, (tuple, list)) and len(option) == 2 for option in options):
+        return [(str(label), str(value)) for label, value in options]
+    raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
