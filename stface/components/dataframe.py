@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from stface.components.base import Component
 from stface.errors import ComponentValueError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Dataframe", "List", "Matrix", "Numpy"]
 
@@ -83,6 +85,8 @@ class Dataframe(Component):
 
     def to_frame(self, value: Any) -> pd.DataFrame:
         """Any accepted table value -> DataFrame with string column names."""
+        import pandas as pd  # imported when a table is used: pandas (and pyarrow) are heavy
+
         if value is None:
             return self.empty_frame()
         if hasattr(value, "data") and hasattr(value, "to_html") and not isinstance(value, pd.DataFrame):
@@ -110,6 +114,8 @@ class Dataframe(Component):
         )
 
     def empty_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         rows = [[_EMPTY_CELL[t] for t in self.datatype] for _ in range(self.row_count[0])]
         return pd.DataFrame(rows, columns=self._columns(self.col_count[0]))
 
@@ -136,6 +142,8 @@ class Dataframe(Component):
         state.pop(f"{key}:editor", None)  # drop edits made against the old table
 
     def render_input(self, key: str, *, on_change=None) -> pd.DataFrame:
+        import pandas as pd
+
         frame = st.session_state.get(key)
         if not isinstance(frame, pd.DataFrame):
             frame = self.initial_payload()
