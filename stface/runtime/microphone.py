@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from typing import Any
 
 import numpy as np
@@ -50,17 +51,25 @@ def frame_samples(array: np.ndarray, channels: int, planar: bool) -> np.ndarray:
 class Recording:
     """Audio frames gathered off the script thread, under a lock."""
 
+    #: Frames this far apart belong to different takes (Stop, then Start again).
+    NEW_TAKE_AFTER_S = 1.0
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._chunks: list[np.ndarray] = []
         self._rate: int | None = None
+        self._last_frame = 0.0
 
     def on_frame(self, frame: Any) -> Any:
         """streamlit-webrtc's audio frame callback (runs on aiortc's thread)."""
         samples = frame_samples(frame.to_ndarray(), len(frame.layout.channels), frame.format.is_planar)
+        now = time.monotonic()
         with self._lock:
+            if now - self._last_frame > self.NEW_TAKE_AFTER_S:
+                self._chunks = []  # an earlier take that no rerun collected
             self._chunks.append(to_int16(samples))
             self._rate = frame.sample_rate
+            self._last_frame = now
         return frame
 
     def take(self) -> AudioClip | None:
@@ -100,16 +109,12 @@ def record(key: str, label: str, *, disabled: bool = False) -> AudioClip | Media
         rtc_configuration=_ice_servers(),
         desired_playing_state=None if not disabled else False,
     )
-    was_playing = session.get(f"{key}:playing", False)
-    session[f"{key}:playing"] = context.state.playing
     if context.state.playing:
         st.caption("Recording… press Stop when done.")
-        if not was_playing:
-            recording.take()  # drop anything left from an interrupted take
         return None
-    if was_playing:
-        return recording.take()
-    return None
+    # Stopped: whatever was recorded is a finished take. (Not "was playing in
+    # the last run": a rerun cut short may never have seen the recording start.)
+    return recording.take()
 
 
 def _record_native(key: str, label: str, disabled: bool) -> AudioClip | None:
