@@ -130,10 +130,6 @@ class Interface:
 
     # -- calling -------------------------------------------------------------
 
-    @property
-    def state_components(self) -> list[State]:
-        return [c for c in self.input_components if isinstance(c, State)]
-
     def predict(self, payloads: Sequence[Any]) -> list[Any]:
         """Run one request on widget payloads (one per input, State included).
 

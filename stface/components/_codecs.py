@@ -226,8 +226,3 @@ def resize_and_crop(image: PILImage.Image, size: tuple[int | None, int | None]) 
     width = size[0] if size[0] is not None else image.size[0]
     height = size[1] if size[1] is not None else image.size[1]
     return ImageOps.fit(image, (int(width), int(height)), centering=(0.5, 0.5))
-
-
-def image_path_suffix(name: str) -> str:
-    suffix = Path(name).suffix.lower().lstrip(".")
-    return suffix if suffix in IMAGE_TYPES else "png"

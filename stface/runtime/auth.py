@@ -7,7 +7,6 @@ logs in. Credentials are compared in constant time, against every pair.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -53,8 +52,3 @@ def login_gate(auth: Any, message: str | None = None) -> bool:
             st.rerun()
         st.error("Incorrect username or password.")
     return False
-
-
-def gated(render: Callable[[], None], auth: Any, message: str | None) -> None:
-    if login_gate(auth, message):
-        render()
