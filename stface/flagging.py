@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from stface.components._codecs import AudioClip, MediaFile, encode_wav
+from stface.components._codecs import AudioClip, MediaFile, encode_png, encode_wav
 from stface.paths import safe_filename
 
 __all__ = ["CSVLogger", "spreadsheet_safe"]
@@ -104,9 +104,7 @@ class CSVLogger:
             return self._save(label, encode_wav(AudioClip(int(payload[0]), payload[1])), ".wav")
         if isinstance(payload, PILImage.Image) or (isinstance(payload, np.ndarray) and payload.ndim >= 2):
             image = payload if isinstance(payload, PILImage.Image) else PILImage.fromarray(np.asarray(payload))
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            return self._save(label, buffer.getvalue(), ".png")
+            return self._save(label, encode_png(image), ".png")
         files = payload if isinstance(payload, list) and payload and isinstance(payload[0], MediaFile) else None
         if isinstance(payload, MediaFile):
             files = [payload]

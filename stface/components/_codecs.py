@@ -26,6 +26,7 @@ __all__ = [
     "MediaFile",
     "decode_audio",
     "decode_image",
+    "encode_png",
     "encode_wav",
     "image_from_array",
     "max_audio_seconds",
@@ -219,6 +220,13 @@ def image_from_array(array: Any) -> PILImage.Image:
             raise Error(f"An integer image array must hold values 0..255; got {array.min()}..{array.max()}.")
         array = array.astype(np.uint8)
     return PILImage.fromarray(array)
+
+
+def encode_png(image: PILImage.Image) -> bytes:
+    """PNG bytes of a PIL image (for temp files, flags and remote calls)."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def resize_and_crop(image: PILImage.Image, size: tuple[int | None, int | None]) -> PILImage.Image:

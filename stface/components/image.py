@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any, Literal
 
 import numpy as np
@@ -10,7 +9,14 @@ import streamlit as st
 from PIL import Image as PILImage
 from PIL import ImageOps
 
-from stface.components._codecs import IMAGE_TYPES, MediaFile, decode_image, image_from_array, resize_and_crop
+from stface.components._codecs import (
+    IMAGE_TYPES,
+    MediaFile,
+    decode_image,
+    encode_png,
+    image_from_array,
+    resize_and_crop,
+)
 from stface.components._media import MediaComponent, normalise_sources
 from stface.errors import Error
 from stface.paths import save_bytes, servable_path
@@ -94,9 +100,7 @@ class Image(MediaComponent):
             return image
         if self.type == "numpy":
             return np.array(image)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return save_bytes(buffer.getvalue(), "image.png")
+        return save_bytes(encode_png(image), "image.png")
 
     def postprocess(self, value: Any) -> PILImage.Image | None:
         """numpy array, PIL image, path or bytes -> PIL image to show."""

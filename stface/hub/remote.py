@@ -6,11 +6,12 @@ has a timeout, and the token is only ever sent to Hugging Face's own hosts.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
+
+from stface.components._codecs import AudioClip, encode_png, encode_wav
 
 __all__ = ["remote_runner", "token_for"]
 
@@ -27,18 +28,7 @@ def token_for(model: str, token: str | None) -> str | None:
 
 
 def _wav(audio: tuple[int, np.ndarray]) -> bytes:
-    import soundfile as sf
-
-    rate, samples = audio
-    buffer = io.BytesIO()
-    sf.write(buffer, samples, rate, format="WAV")
-    return buffer.getvalue()
-
-
-def _png(image: Any) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return encode_wav(AudioClip(int(audio[0]), np.asarray(audio[1])))
 
 
 def _rows(items: Any) -> list[dict[str, Any]]:
@@ -66,8 +56,8 @@ def remote_runner(model: str, task: str, token: str | None = None, timeout: floa
         "feature-extraction": lambda text: np.asarray(client.feature_extraction(text)),
         "automatic-speech-recognition": lambda audio: {"text": client.automatic_speech_recognition(_wav(audio)).text},
         "audio-classification": lambda audio: _rows(client.audio_classification(_wav(audio))),
-        "image-classification": lambda image: _rows(client.image_classification(_png(image))),
-        "object-detection": lambda image: [dict(d) | {"box": dict(d["box"])} for d in client.object_detection(_png(image))],
+        "image-classification": lambda image: _rows(client.image_classification(encode_png(image))),
+        "object-detection": lambda image: [dict(d) | {"box": dict(d["box"])} for d in client.object_detection(encode_png(image))],
     }
     if task not in runners:
         raise ValueError(f"Unsupported task {task!r} for remote models. Supported: {', '.join(sorted(runners))}.")
