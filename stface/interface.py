@@ -7,8 +7,8 @@ import inspect
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from stface._kwargs import check_gradio_kwargs
 from stface import _interface_setup as setup
+from stface._kwargs import check_gradio_kwargs
 from stface.components.state import State
 from stface.concurrency import batcher_for
 from stface.css import prepare_css

@@ -23,10 +23,11 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stface._context import bound
 from stface.errors import Error
 
 __all__ = [
@@ -128,13 +129,9 @@ def policy() -> FilePolicy:
     return _policy.get()
 
 
-@contextlib.contextmanager
-def using_policy(file_policy: FilePolicy) -> Iterator[None]:
-    token = _policy.set(file_policy)
-    try:
-        yield
-    finally:
-        _policy.reset(token)
+def using_policy(file_policy: FilePolicy) -> contextlib.AbstractContextManager[FilePolicy]:
+    """Serve outputs by ``file_policy`` inside the block (one request)."""
+    return bound(_policy, file_policy)
 
 
 def servable_path(path: str | os.PathLike) -> Path:

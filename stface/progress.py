@@ -22,19 +22,17 @@ import contextvars
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from stface._context import bound
+
 __all__ = ["Progress", "reporting_to"]
 
 Reporter = Callable[[float | None, str | None], None]
 _reporter: contextvars.ContextVar[Reporter | None] = contextvars.ContextVar("stface_progress", default=None)
 
 
-@contextlib.contextmanager
-def reporting_to(reporter: Reporter) -> Iterator[None]:
-    token = _reporter.set(reporter)
-    try:
-        yield
-    finally:
-        _reporter.reset(token)
+def reporting_to(reporter: Reporter) -> contextlib.AbstractContextManager[Reporter]:
+    """Send ``gr.Progress`` reports to ``reporter`` inside the block."""
+    return bound(_reporter, reporter)
 
 
 def _report(fraction: float | None, desc: str | None) -> None:

@@ -14,10 +14,10 @@ import contextlib
 import contextvars
 import sys
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from stface._context import bound
 from stface.runtime.options import LaunchOptions
 from stface.themes import theme_options
 
@@ -46,15 +46,9 @@ class LaunchResult:
     share_url: None = None
 
 
-@contextlib.contextmanager
-def capturing_launches() -> Iterator[list]:
-    """While active, ``launch()`` records its interface instead of serving."""
-    launched: list = []
-    token = _captured.set(launched)
-    try:
-        yield launched
-    finally:
-        _captured.reset(token)
+def capturing_launches() -> contextlib.AbstractContextManager[list]:
+    """While active, ``launch()`` records its interface (in the yielded list) instead of serving."""
+    return bound(_captured, [])
 
 
 def in_script_run() -> bool:
