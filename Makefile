@@ -21,12 +21,11 @@ demo: $(STAMP) $(TINY_HF)/.built
 $(TINY_HF)/.built: $(STAMP) examples/tiny_models.py
 	$(PY) examples/tiny_models.py $(TINY_HF) && touch $@
 
-# The suite runs in a private network namespace (../shared/tools/netns-run):
-# WebRTC needs a non-loopback address, and nothing inside can reach out.
-NETNS   = $(firstword $(wildcard ../shared/tools/netns-run))
-
+# The suite runs in a private network namespace (scripts/netns-run): WebRTC
+# needs a non-loopback address, and nothing inside can reach out. As a normal
+# user, netns-run asks sudo for the namespace and runs pytest as that user.
 test: $(STAMP) browser
-	$(if $(NETNS),$(SUDO) $(NETNS) )$(PY) -m pytest
+	scripts/netns-run $(PY) -m pytest
 
 # Benchmarks are not tests: they print ratios and write bench/results/*.json.
 bench: $(STAMP) browser
@@ -39,17 +38,20 @@ unit: $(STAMP)
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || \
+		( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv )
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -U pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev,interpret,hf]" gradio
 	touch $(STAMP)
 
-# Debian's Chromium for Playwright (browsers cannot be downloaded here) and
-# sox for test tones.
+# Debian's Chromium for Playwright (browsers cannot be downloaded here), sox
+# for test tones, iproute2 and util-linux for the network namespace.
 browser:
-	@command -v chromium >/dev/null && command -v sox >/dev/null || \
-		( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium sox )
+	@command -v chromium >/dev/null && command -v sox >/dev/null && command -v ip >/dev/null \
+		&& command -v unshare >/dev/null || ( $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium sox iproute2 util-linux )
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -32,11 +32,28 @@ __all__ = [
 FLAGGING_MODES = ("never", "auto", "manual")
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
 def app_dir(fn: Callable) -> str | None:
-    """The folder of the file that defines fn: the app's folder."""
+    """The app's folder: where css ``file=`` references and fn's output paths are looked up.
+
+    That is the folder of the file whose code builds the interface (the first
+    caller outside stface), so ``gr.Parallel``, ``gr.load`` and an fn taken
+    from a library (``gr.Interface(np.sum, ...)``) all belong to the app
+    that made them. Code with no file (a notebook cell) falls back to the
+    module that defines fn, then to the working directory (None).
+    """
+    frame = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE + os.sep):
+        frame = frame.f_back
+    candidates = [frame.f_code.co_filename if frame is not None else None]
     module = sys.modules.get(getattr(fn, "__module__", "") or "")
-    path = getattr(module, "__file__", None)
-    return os.path.dirname(os.path.abspath(path)) if path else None
+    candidates.append(getattr(module, "__file__", None))
+    for path in candidates:
+        if path and os.path.isfile(path) and not os.path.abspath(path).startswith(_PACKAGE + os.sep):
+            return os.path.dirname(os.path.abspath(path))
+    return None
 
 
 def empty(spec: Any) -> bool:

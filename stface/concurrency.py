@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from stface.errors import Error
+from stface.pipeline import batch_rows
 
 __all__ = ["Batcher", "Gate", "batcher_for", "gate_for"]
 
@@ -74,8 +75,9 @@ def gate_for(key: str, limit: int | None, max_size: int | None) -> Gate | None:
 class Batcher:
     """Gathers single calls into batched fn calls on one worker thread."""
 
-    def __init__(self, fn: Callable[..., Any], max_batch_size: int, window_s: float = 0.05) -> None:
+    def __init__(self, fn: Callable[..., Any], max_batch_size: int, n_outputs: int = 1, window_s: float = 0.05) -> None:
         self.fn, self.max_batch_size, self.window_s = fn, max(1, max_batch_size), window_s
+        self.n_outputs = n_outputs
         self._queue: queue.Queue[tuple[list[Any], Future]] = queue.Queue()
         self.calls = 0
         threading.Thread(target=self._work, name="stface-batcher", daemon=True).start()
@@ -99,19 +101,19 @@ class Batcher:
     def _run(self, batch: list[tuple[list[Any], Future]]) -> None:
         self.calls += 1
         try:
-            columns = self.fn(*[list(column) for column in zip(*(args for args, _ in batch))])
-            columns = columns if isinstance(columns, tuple) else (columns,)
-            for index, (_, future) in enumerate(batch):
-                future.set_result(tuple(column[index] for column in columns))
+            result = self.fn(*[list(column) for column in zip(*(args for args, _ in batch))])
+            rows = batch_rows(result, n_outputs=self.n_outputs, n_rows=len(batch))
+            for row, (_, future) in zip(rows, batch):
+                future.set_result(row)
         except BaseException as exc:  # noqa: BLE001 - every waiting caller gets the error
             for _, future in batch:
                 if not future.done():
                     future.set_exception(exc)
 
 
-def batcher_for(key: str, fn: Callable[..., Any], max_batch_size: int) -> Batcher:
+def batcher_for(key: str, fn: Callable[..., Any], max_batch_size: int, n_outputs: int) -> Batcher:
     with _registry_lock:
-        batcher = _batchers.get((key, max_batch_size))
+        batcher = _batchers.get((key, max_batch_size, n_outputs))
         if batcher is None:
-            batcher = _batchers[(key, max_batch_size)] = Batcher(fn, max_batch_size)
+            batcher = _batchers[(key, max_batch_size, n_outputs)] = Batcher(fn, max_batch_size, n_outputs)
         return batcher

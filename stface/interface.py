@@ -46,7 +46,8 @@ class Interface:
             fills the inputs.
         live: rerun fn whenever an input changes, with no Submit button.
         title, description, article: Markdown shown above and below.
-        batch: fn takes lists and returns a tuple of lists.
+        batch: fn takes one list per input and returns one list per output
+            (a list or tuple of lists): ``return [results]`` for one output.
         allow_flagging / flagging_mode: ``"manual"``, ``"auto"`` or ``"never"``.
 
     Gradio options that stface does not act on are accepted with one warning;
@@ -97,6 +98,9 @@ class Interface:
             raise TypeError("Interface fn must be one callable; to run several side by side use gr.Parallel.")
         if setup.empty(inputs) and setup.empty(outputs):
             raise ValueError("Interface needs at least one input or one output component.")
+        if batch and inspect.isgeneratorfunction(fn):
+            raise ValueError("Gradio does not support generators in batch mode, and neither does stface: "
+                             "with batch=True, fn must return one list per output.")  # fmt: skip
         self.fn = fn
         self.__name__ = getattr(fn, "__name__", "fn")
         inputs = setup.as_list(inputs) + setup.as_list(additional_inputs)
@@ -154,7 +158,7 @@ class Interface:
             args = preprocess_all(self.input_components, payloads)
             try:
                 if self.batch and gathered:
-                    row = batcher_for(self.key, self.fn, self.max_batch_size).submit(args)
+                    row = batcher_for(self.key, self.fn, self.max_batch_size, n_outputs).submit(args)
                     result = row[0] if n_outputs == 1 else row
                 elif self.batch:
                     result = call_fn(self.fn, args, batch=True, n_outputs=n_outputs)

@@ -13,7 +13,7 @@ from typing import Any
 from stface.components.base import Component
 from stface.errors import Error
 
-__all__ = ["call_fn", "missing_input_error", "postprocess_all", "preprocess_all", "split_outputs"]
+__all__ = ["batch_rows", "call_fn", "missing_input_error", "postprocess_all", "preprocess_all", "split_outputs"]
 
 
 def preprocess_all(components: Sequence[Component], payloads: Sequence[Any]) -> list[Any]:
@@ -48,28 +48,59 @@ def call_fn(fn: Callable, args: list[Any], *, batch: bool, n_outputs: int) -> An
     A generator's last value is the result (streaming to the page is the
     page's job; a plain call wants the final answer).
     """
-    result = fn(*([arg] for arg in args)) if batch else fn(*args)
+    if batch:
+        (row,) = batch_rows(fn(*([arg] for arg in args)), n_outputs=n_outputs, n_rows=1)
+        return row[0] if n_outputs == 1 else row
+    result = fn(*args)
     if inspect.isgenerator(result):
         last = None
         for last in result:
             pass
         result = last
-    if batch:
-        result = _first_of_batch(result, n_outputs)
     return result
 
 
-def _first_of_batch(result: Any, n_outputs: int) -> Any:
-    columns = result if isinstance(result, tuple) else (result,)
-    if n_outputs == 0:
-        return None
-    if len(columns) != n_outputs:
-        raise Error(
-            f"With batch=True, fn must return a tuple of {n_outputs} list(s), one per output; "
-            f"it returned {len(columns)}."
-        )
-    firsts = tuple(column[0] for column in columns)
-    return firsts[0] if n_outputs == 1 else firsts
+def batch_rows(result: Any, *, n_outputs: int, n_rows: int) -> list[tuple[Any, ...]]:
+    """A batched fn's return value -> one tuple of output values per input row.
+
+    Gradio's contract for ``batch=True``: fn returns a list or tuple holding
+    one list per output, each with one item per input row. So a fn with one
+    output returns ``[results]``, e.g. ``return [[w.upper() for w in words]]``.
+
+    Example:
+        >>> batch_rows([["HI", "YO"]], n_outputs=1, n_rows=2)
+        [('HI',), ('YO',)]
+        >>> batch_rows((["a"], [1]), n_outputs=2, n_rows=1)
+        [('a', 1)]
+    """
+    if n_outputs == 0 and (result is None or result == [] or result == ()):
+        return [()] * n_rows
+    if isinstance(result, (list, tuple)) and len(result) == n_outputs:
+        columns = [_as_column(column) for column in result]
+        if all(column is not None and len(column) == n_rows for column in columns):
+            return list(zip(*columns)) if n_outputs else [()] * n_rows
+    raise Error(
+        f"With batch=True, fn must return a list (or tuple) of {n_outputs} list(s), one per output, "
+        f"each with {n_rows} item(s), one per input in the batch; it returned {_shape(result)}. "
+        f"For one output, wrap the results: return [results]."
+    )
+
+
+def _as_column(column: Any) -> list[Any] | None:
+    if isinstance(column, (list, tuple)):
+        return list(column)
+    if hasattr(column, "__len__") and hasattr(column, "__iter__") and not isinstance(column, (str, bytes, dict)):
+        return list(column)  # a numpy array or a pandas Series
+    return None
+
+
+def _shape(result: Any) -> str:
+    if not isinstance(result, (list, tuple)):
+        return f"a {type(result).__name__}"
+    inner = ", ".join(
+        f"a list of {len(c)}" if _as_column(c) is not None else f"a {type(c).__name__}" for c in result[:5]
+    )
+    return f"a {type(result).__name__} of {len(result)} ({inner}{', ...' if len(result) > 5 else ''})"
 
 
 def split_outputs(result: Any, outputs: Sequence[Component]) -> list[Any]:

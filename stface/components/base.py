@@ -109,6 +109,34 @@ class Component:
 
     # -- conversions (pure) -------------------------------------------------
 
+    #: Attributes that change how a component is drawn, never how it converts.
+    presentation_attributes: ClassVar[frozenset[str]] = frozenset(
+        {"value", "label", "show_label", "info", "visible", "interactive", "placeholder", "elem_id"}
+    )
+
+    def converts_like(self, other: Component) -> bool:
+        """True when ``other`` turns the same payload into the same fn argument.
+
+        Parallel uses it to hand every part the values its own inputs would
+        make, without converting twice where nothing differs.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Image(label="a").converts_like(gr.Image(label="b"))
+            True
+            >>> gr.Image(type="pil").converts_like(gr.Image(type="numpy"))
+            False
+        """
+        if type(self) is not type(other):
+            return False
+        skip = self.presentation_attributes
+        mine = {k: v for k, v in vars(self).items() if k not in skip}
+        theirs = {k: v for k, v in vars(other).items() if k not in skip}
+        try:
+            return bool(mine == theirs)
+        except ValueError:  # numpy arrays compare element-wise
+            return False
+
     def preprocess(self, payload: Any) -> Any:
         """Convert what the widget holds into the argument fn receives."""
         return payload

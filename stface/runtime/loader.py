@@ -78,7 +78,7 @@ def _import(path: str) -> tuple[ModuleType, list]:
 
 
 def find_interface(module: ModuleType, name: str | None, launched: list | None = None) -> object:
-    """Pick the app's interface: by name, the one launched, a usual name, or the only one."""
+    """Pick the app's interface: by name, the one launched, a usual name, or the only one (not counting parts of a mix)."""
     from stface.interface import Interface
     from stface.tabbed import TabbedInterface
 
@@ -94,8 +94,10 @@ def find_interface(module: ModuleType, name: str | None, launched: list | None =
     for conventional in _CONVENTIONAL_NAMES:
         if conventional in found:
             return found[conventional]
-    if len(found) == 1:
-        return next(iter(found.values()))
+    parts = {id(part) for value in found.values() for part in getattr(value, "interfaces", ())}
+    outermost = {attr: value for attr, value in found.items() if id(value) not in parts}
+    if len(outermost) == 1:  # a Parallel, Series or TabbedInterface and the parts it is made of
+        return next(iter(outermost.values()))
     if not found:
         raise LookupError(
             f"No stface Interface found in {where}. Assign it to a module-level variable named "

@@ -1,5 +1,6 @@
 """Generators, progress, concurrency and batching on a page."""
 
+import pytest
 from app_support import button, run_script
 
 
@@ -46,13 +47,16 @@ gr.Interface(slow, "text", "text").launch()
     assert at.text_area[0].value == "ABC" and not at.exception
 
 
-def test_batched_interfaces_answer_each_session_with_its_own_row():
-    at = run_script("""
+@pytest.mark.parametrize("wrap", ["[results]", "(results,)"])
+def test_batched_interfaces_answer_with_their_row_in_both_gradio_forms(wrap):
+    at = run_script(f"""
 import stface as gr
-def upper(texts):
-    return ([t.upper() for t in texts],)
-gr.Interface(upper, "text", "text", batch=True, max_batch_size=8).launch()
+def trim_words(words, lens):
+    results = [w[:int(n)] for w, n in zip(words, lens)]
+    return {wrap}
+gr.Interface(trim_words, ["textbox", gr.Number(label="n")], "textbox", batch=True, max_batch_size=8).launch()
 """)
-    at.text_input[0].input("row")
+    at.text_input[0].input("hello")
+    at.number_input[0].set_value(3)
     button(at, "Submit").click().run()
-    assert at.text_area[0].value == "ROW"
+    assert at.text_area[0].value == "hel" and not at.error

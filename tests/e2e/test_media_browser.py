@@ -1,7 +1,7 @@
 """Media in a real browser: the microphone over WebRTC, audio output, the webcam.
 
 The microphone test needs a non-loopback address for WebRTC, so it runs
-inside ../shared/tools/netns-run (a private network namespace); `make test`
+inside scripts/netns-run (a private network namespace); `make test`
 runs this file that way. Chromium's fake microphone plays a 440 Hz tone.
 """
 
@@ -108,7 +108,7 @@ def fake_media_page(playwright, tone):
 
 def test_microphone_records_over_webrtc_and_fn_gets_the_tone(tmp_path, launch_app, fake_media_page):
     if not IN_NETNS:
-        pytest.fail("WebRTC needs a non-loopback address: run this test inside ../shared/tools/netns-run (make test does).")
+        pytest.fail("WebRTC needs a non-loopback address: run this test inside scripts/netns-run (make test does).")
     app = tmp_path / "record_app.py"
     app.write_text(RECORDING_APP)
     received = tmp_path / "received.npy"

@@ -156,3 +156,40 @@ def test_login_gate_in_front_of_the_interface(tmp_path, launch_app, new_page):
     page.get_by_label("text").fill("hi")
     submit(page)
     expect(page.get_by_label("output")).to_have_value("HI")
+
+
+BATCH_APP = """
+import os
+import threading
+import stface as gr
+
+seen = []
+
+def trim_words(words, lens):
+    seen.append(len(words))
+    results = [w[:int(n)] for w, n in zip(words, lens)]
+    return WRAP
+
+demo = gr.Interface(trim_words, [gr.Textbox(label="word"), gr.Number(label="n")], gr.Textbox(label="trimmed"),
+                    batch=True, max_batch_size=4)
+"""
+
+
+@pytest.mark.parametrize("wrap", ["[results]", "(results,)"])
+def test_two_sessions_submit_to_a_batched_fn_and_each_sees_its_own_row(tmp_path, launch_app, browser, wrap):
+    app = tmp_path / "batch_app.py"
+    app.write_text(BATCH_APP.replace("WRAP", wrap))
+    server = launch_app(app)
+    pages = [browser.new_context().new_page() for _ in range(2)]
+    words = [("stface", 2), ("streamlit", 6)]
+    for page, (word, n) in zip(pages, words):
+        open_app(page, server.url)
+        page.get_by_label("word").fill(word)
+        number = page.get_by_label("n", exact=True).and_(page.get_by_role("spinbutton"))
+        number.fill(str(n))
+        number.press("Tab")
+    for page in pages:  # both submits go out before either answer comes back
+        page.get_by_role("button", name="Submit", exact=True).click()
+    for page, (word, n) in zip(pages, words):
+        expect(page.get_by_label("trimmed")).to_have_value(word[:n])
+        page.context.close()

@@ -1,4 +1,4 @@
-"""Parity with Gradio 3.50: every recorded fixture in ../shared/fixtures/interpretation/."""
+"""Parity with Gradio 3.50: every fixture recorded from Gradio 3.50.2 in tests/fixtures/interpretation/."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 import stface as gr
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "interpretation"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "interpretation"
 CASES = sorted(FIXTURES.glob("*.json"))
 
 

@@ -79,7 +79,7 @@ def test_batch_functions_receive_and_return_lists():
         return ([t.upper() for t in texts],)
 
     assert gr.Interface(upper_all, "text", "text", batch=True)("ab") == "AB"
-    assert gr.Interface(lambda texts: [t * 2 for t in texts], "text", "text", batch=True)("ab") == "abab"
+    assert gr.Interface(lambda texts: [[t * 2 for t in texts]], "text", "text", batch=True)("ab") == "abab"
 
 
 def test_generators_give_their_last_value_when_called():

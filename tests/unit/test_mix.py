@@ -83,3 +83,73 @@ def test_a_failing_stage_reports_its_error():
     bad = gr.Interface(lambda s: 1 / 0, "text", "text")
     with pytest.raises(ZeroDivisionError):
         gr.Series(gr.Interface(str.upper, "text", "text"), bad)("x")
+
+
+def _sentiment(text):
+    good = sum(w in ("good", "great") for w in text.split())
+    return {"positive": good / max(len(text.split()), 1), "negative": 1 - good / max(len(text.split()), 1)}
+
+
+@pytest.mark.parametrize("method", ["default", "shap"])
+def test_parallel_interpretation_explains_the_composed_function(method):
+    mood = gr.Interface(_sentiment, "text", "label", title="mood")
+    echo = gr.Interface(str.upper, "text", "text", title="echo")
+    both = gr.Parallel(mood, echo, interpretation=method, num_shap=20)
+    (explanation,) = both.interpret("a good day")
+    alone = gr.Interface(_sentiment, "text", "label", interpretation=method, num_shap=20).interpret("a good day")[0]
+    assert [token for token, _ in explanation] == ["a", " ", "good", " ", "day", " "]
+    assert [round(score, 9) for _, score in explanation] == [round(score, 9) for _, score in alone]
+
+
+def test_series_interpretation_runs_every_stage():
+    words = gr.Interface(lambda s: s.replace("bad", "good"), "text", "text")
+    mood = gr.Interface(_sentiment, "text", "label")
+    (explanation,) = gr.Series(words, mood, interpretation="default").interpret("bad day")
+    # "bad" becomes "good" in stage 1, so it is what makes the text positive
+    assert dict(explanation[::2]) == {"bad": pytest.approx(0.5), "day": pytest.approx(-0.5)}
+
+
+def test_mixes_belong_to_the_folder_of_the_file_that_builds_them(tmp_path):
+    (tmp_path / "static").mkdir()
+    PILImage.new("RGB", (2, 2), (255, 0, 0)).save(tmp_path / "static" / "red.png")
+    app = tmp_path / "app.py"
+    source = (
+        "import stface as gr\n"
+        "a = gr.Interface(str.upper, 'text', 'text')\n"
+        "demo = gr.Series(a, gr.Interface(str.lower, 'text', 'text'), css=\"body {background: url('file=static/red.png')}\")\n"
+        "both = gr.Parallel(a, a)\n"
+    )
+    app.write_text(source)
+    names: dict = {}
+    exec(compile(source, str(app), "exec"), names)
+    assert names["demo"].app_dir == names["both"].app_dir == str(tmp_path)
+    assert "url('data:image/png;base64," in names["demo"].css
+
+
+def test_a_parallel_part_with_other_conversions_gets_its_own_values():
+    def size(image):
+        return str(image.size) if isinstance(image, PILImage.Image) else "not PIL"
+
+    as_array = gr.Interface(lambda image: str(image.shape), gr.Image(), "text", title="array")
+    as_pil = gr.Interface(size, gr.Image(type="pil"), "text", title="pil")
+    assert gr.Parallel(as_array, as_pil)(np.zeros((3, 5, 3), dtype=np.uint8)) == ["(3, 5, 3)", "(5, 3)"]
+
+
+def test_examples_flagging_and_batched_parts_work_on_a_mix(tmp_path):
+    def shout_all(texts):
+        return [[t.upper() for t in texts]]
+
+    shout = gr.Interface(shout_all, "text", "text", batch=True)
+    mix = gr.Series(shout, gr.Interface(lambda s: s + "!", "text", "text"), examples=[["hi"]], flagging_dir=str(tmp_path))
+    assert mix.examples == [["hi"]] and mix("hi") == "HI!"
+    outputs = mix.predict(["hey"])
+    mix.flagging_callback.flag(mix.input_components + mix.output_components, ["hey", *outputs])
+    assert (tmp_path / "log.csv").read_text().splitlines()[1].startswith("hey,HEY!")
+
+
+def test_a_mix_refuses_what_cannot_work_when_it_is_built():
+    upper = gr.Interface(str.upper, "text", "text")
+    with pytest.raises(ValueError, match="batch=True"):
+        gr.Parallel(upper, upper, batch=True)
+    with pytest.raises(TypeError, match="pass only Interface options"):
+        gr.Series(upper, fn=str.lower)
