@@ -1,19 +1,24 @@
 """Gradio keyword arguments that stface accepts but does not act on.
 
 Gradio apps pass many layout and front-end options (``scale``, ``elem_id``,
-``show_copy_button`` ...) that have no Streamlit counterpart. Refusing them
-would break working apps; silently dropping them would hide a typo. So known
-Gradio names are accepted with one warning per call that names them all, and
-anything else is a TypeError that suggests the closest real name.
+``show_copy_button`` ...) that have no Streamlit counterpart, and apps written
+for Gradio 3.x pass options that Gradio itself had retired (``optional=``,
+``gr.Video(type="file")``, ``.style(...)``). Gradio 3.50 built such components
+and only warned, so stface does the same: one warning per call that names
+every option without effect, with a "did you mean" for a likely misspelling
+of a real option. Only ``launch()`` refuses unknown options, as Gradio does.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 import warnings
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-__all__ = ["StfaceCompatibilityWarning", "check_gradio_kwargs"]
+__all__ = ["StfaceCompatibilityWarning", "check_gradio_kwargs", "retired_value", "warn_compatibility"]
 
 
 class StfaceCompatibilityWarning(UserWarning):
@@ -26,26 +31,60 @@ def check_gradio_kwargs(
     *,
     ignored: Iterable[str],
     known: Iterable[str] = (),
+    strict: bool = False,
 ) -> None:
-    """Warn once about ignored Gradio options; raise on unknown ones.
+    """Warn once about options without effect; with ``strict``, an unknown one is a TypeError.
 
     ``owner`` names the callable in messages (``"Textbox()"``); ``ignored`` are
     Gradio parameter names that stface accepts without acting on them; ``known``
     are the parameters the callable does act on, used for suggestions.
     """
     ignored = set(ignored)
-    unknown = [name for name in given if name not in ignored]
-    if unknown:
-        name = unknown[0]
-        candidates = sorted(ignored | set(known))
-        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.7)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+    candidates = sorted(ignored | set(known))
+    unknown = {name: _closest(name, candidates) for name in given if name not in ignored}
+    if strict and unknown:
+        name, close = next(iter(unknown.items()))
+        hint = f" Did you mean '{close}'?" if close else ""
         raise TypeError(f"{owner} got an unexpected keyword argument '{name}'.{hint}")
-    if given:
-        names = ", ".join(sorted(given))
-        warnings.warn(
-            f"{owner}: stface accepts but ignores these Gradio options: {names}. "
-            "They have no Streamlit counterpart; remove them to silence this warning.",
-            StfaceCompatibilityWarning,
-            stacklevel=3,
-        )
+    if not given:
+        return
+    names = [f"{name} (did you mean '{unknown[name]}'?)" if unknown.get(name) else name for name in sorted(given)]
+    warn_compatibility(f"{owner}: these options have no effect in stface: {', '.join(names)}. "
+                       "Remove them to silence this warning.")  # fmt: skip
+
+
+def retired_value(owner: str, name: str, value: Any, replacements: Mapping[Any, Any]) -> Any:
+    """A value Gradio once took for ``name``, replaced by today's, with a warning.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     retired_value("Image()", "type", "file", {"file": "filepath"})
+        'filepath'
+    """
+    if not isinstance(value, str) or value not in replacements:
+        return value
+    new = replacements[value]
+    warn_compatibility(f"{owner}: {name}={value!r} is an old Gradio spelling; stface uses {name}={new!r}. "
+                       f"Pass {name}={new!r} to silence this warning.")  # fmt: skip
+    return new
+
+
+def warn_compatibility(message: str) -> None:
+    """One StfaceCompatibilityWarning, pointing at the app's line that caused it."""
+    warnings.warn(message, StfaceCompatibilityWarning, stacklevel=_user_stacklevel())
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _user_stacklevel() -> int:
+    """The stack level of the first caller outside stface, so the warning points at the app's line."""
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level

@@ -50,8 +50,8 @@ class Interface:
             (a list or tuple of lists): ``return [results]`` for one output.
         allow_flagging / flagging_mode: ``"manual"``, ``"auto"`` or ``"never"``.
 
-    Gradio options that stface does not act on are accepted with one warning;
-    a misspelled option is a ``TypeError`` that suggests the right name.
+    Options that stface does not act on are accepted with one warning, as
+    Gradio 3.50 accepted them; a likely misspelling gets a "did you mean".
 
     Example:
         >>> import stface as gr

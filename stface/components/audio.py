@@ -7,6 +7,7 @@ from typing import Any, Literal
 import numpy as np
 import streamlit as st
 
+from stface._kwargs import retired_value
 from stface.components._codecs import (
     AUDIO_TYPES,
     AudioClip,
@@ -66,6 +67,7 @@ class Audio(MediaComponent):
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
+        type = retired_value("Audio()", "type", type, {"file": "filepath", "auto": "numpy"})
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath'; got {type!r}.")
         self.sources = normalise_sources(source, sources, _SOURCES, list(_SOURCES))

@@ -19,7 +19,7 @@ import copy
 import inspect
 from typing import Any, ClassVar
 
-from stface._kwargs import check_gradio_kwargs
+from stface._kwargs import check_gradio_kwargs, warn_compatibility
 
 __all__ = ["Component", "GRADIO_IGNORED"]
 
@@ -49,6 +49,12 @@ GRADIO_IGNORED = frozenset(
         "width",
         "show_fullscreen_button",
         "buttons",
+        # retired in Gradio 3.x, which accepted them with a warning (gradio/deprecation.py)
+        "keep_filename",
+        "numeric",
+        "plot",
+        "root_url",
+        "load_fn",
     }
 )
 
@@ -57,10 +63,10 @@ class Component:
     """Base class of every stface component.
 
     Subclasses set ``can_input`` / ``can_output``, and override the conversion
-    and drawing methods they need. Unknown keyword arguments are checked
-    against Gradio's names: a known Gradio option that stface does not act on
-    is accepted with one warning, anything else is a ``TypeError`` that
-    suggests the closest parameter name.
+    and drawing methods they need. Keyword arguments stface does not act on
+    (Gradio's layout options, options Gradio itself retired, misspellings)
+    are accepted with one warning, as Gradio 3.50 accepted them; the warning
+    suggests the closest real option for a likely misspelling.
 
     Example:
         >>> import stface as gr
@@ -85,6 +91,11 @@ class Component:
         interactive: bool | None = None,
         **gradio_kwargs: Any,
     ) -> None:
+        if "default" in gradio_kwargs:  # Gradio 2's name for value (3.50 dropped it silently)
+            default = gradio_kwargs.pop("default")
+            value = default if value is None else value
+            warn_compatibility(f"{type(self).__name__}(): default= is Gradio 2's name for value=; stface uses it as "
+                               "the value. Pass value= to silence this warning.")  # fmt: skip
         check_gradio_kwargs(
             f"{type(self).__name__}()",
             gradio_kwargs,
@@ -157,6 +168,24 @@ class Component:
         """
         value = self.value() if callable(self.value) else self.value
         return copy.deepcopy(value)
+
+    def style(self, *args: Any, **kwargs: Any) -> Component:
+        """Gradio 3's retired ``.style(...)``: accepted with a warning, returns the component.
+
+        Example:
+            >>> import warnings, stface as gr
+            >>> with warnings.catch_warnings(record=True) as caught:
+            ...     warnings.simplefilter("always")
+            ...     box = gr.Textbox(label="a").style(container=False)
+            >>> box.label, "no effect" in str(caught[0].message)
+            ('a', True)
+        """
+        names = ", ".join([repr(a) for a in args] + sorted(kwargs)) or "nothing"
+        warn_compatibility(
+            f"{type(self).__name__}.style() was retired in Gradio 3.50 and has no effect in stface (given: {names}). "
+            "Set options in the constructor instead, or style the page with css=."
+        )
+        return self
 
     # -- drawing (Streamlit) --------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import streamlit as st
 
+from stface._kwargs import retired_value
 from stface.components.base import Component
 from stface.errors import ComponentValueError
 
@@ -60,6 +61,7 @@ class Dataframe(Component):
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
+        type = retired_value("Dataframe()", "type", type, {"auto": "pandas"})
         if type not in _TYPES:
             raise ValueError(f"Dataframe type must be one of {', '.join(map(repr, _TYPES))}; got {type!r}.")
         self.row_count = _count(row_count, 1)

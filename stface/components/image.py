@@ -9,6 +9,7 @@ import streamlit as st
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from stface._kwargs import retired_value
 from stface.components._codecs import (
     IMAGE_TYPES,
     MediaFile,
@@ -70,6 +71,7 @@ class Image(MediaComponent):
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
+        type = retired_value("Image()", "type", type, {"file": "filepath", "auto": "numpy", "plot": "numpy"})
         if type not in _TYPES:
             raise ValueError(f"Image type must be one of {', '.join(map(repr, _TYPES))}; got {type!r}.")
         self.shape = shape

@@ -52,7 +52,7 @@ class LaunchOptions:
     def from_kwargs(cls, **kwargs: Any) -> LaunchOptions:
         names = {f.name for f in fields(cls)}
         extra = {k: v for k, v in kwargs.items() if k not in names}
-        check_gradio_kwargs("launch()", extra, ignored=_IGNORED, known=names)
+        check_gradio_kwargs("launch()", extra, ignored=_IGNORED, known=names, strict=True)  # Gradio refuses them too
         return cls(**{k: v for k, v in kwargs.items() if k in names})
 
     @property
