@@ -138,8 +138,25 @@ def test_microphone_records_over_webrtc_and_fn_gets_the_tone(tmp_path, launch_ap
     assert np.array_equal(played, samples[::-1])
 
 
-def test_webcam_photo_reaches_fn_as_a_numpy_array(launch_app, fake_media_page):
-    server = launch_app(ROOT / "examples" / "webcam.py")
+WEBCAM_APP = """
+import os
+import numpy as np
+import stface as gr
+
+def describe(photo):
+    np.save(os.environ["STFACE_RECEIVED"], photo)
+    return np.fliplr(photo), f"{type(photo).__name__} {photo.shape[1]}x{photo.shape[0]} {photo.dtype}"
+
+demo = gr.Interface(describe, gr.Image(source="webcam", label="photo"),
+                    [gr.Image(label="flipped"), gr.Textbox(label="what fn received")], title="Webcam")
+"""
+
+
+def test_webcam_photo_reaches_fn_as_the_fake_cameras_picture(tmp_path, launch_app, fake_media_page):
+    app = tmp_path / "webcam_app.py"
+    app.write_text(WEBCAM_APP)
+    received = tmp_path / "photo.npy"
+    server = launch_app(app, env={"STFACE_RECEIVED": str(received)})
     page = fake_media_page
     open_app(page, server.url.replace("127.0.0.1", "localhost"))
     take = page.get_by_role("button", name="Take Photo")
@@ -152,6 +169,29 @@ def test_webcam_photo_reaches_fn_as_a_numpy_array(launch_app, fake_media_page):
     submit(page)
     described = page.get_by_label("what fn received")
     expect(described).to_have_value(re.compile(r"^ndarray \d+x\d+ uint8$"))
-    width, height = (int(n) for n in described.input_value().split()[1].split("x"))
-    assert width >= 160 and height >= 120
     expect(page.locator("[class*='-outputs'] img")).to_have_count(1)
+    photo = np.load(received)
+    assert photo.dtype == np.uint8 and photo.ndim == 3 and photo.shape[2] == 3
+    assert photo.shape[1] >= 160 and photo.shape[0] >= 120
+    assert_fake_camera_pattern(photo)
+
+
+def assert_fake_camera_pattern(photo: np.ndarray) -> None:
+    """Chromium's fake camera draws a known picture: check fn got that picture, mirrored.
+
+    The frame is dark green (0, ~135, 0) with a bright green Pac-Man (R ~70,
+    G 255) near the middle and a running timestamp in light green drawn at the
+    top left; stface mirrors webcam photos (``mirror_webcam=True``, as
+    Gradio), so fn sees the timestamp at the top right.
+    """
+    pixels = photo.astype(int)
+    height, width, _ = pixels.shape
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    assert ((green > red + 80) & (green > blue + 80)).mean() > 0.95  # green everywhere
+    background = np.median(pixels.reshape(-1, 3), axis=0)
+    assert background[0] < 20 and 110 < background[1] < 170 and background[2] < 20
+    pacman_y, pacman_x = np.nonzero((red > 50) & (green > 240))
+    assert 0.01 < len(pacman_x) / red.size < 0.2
+    assert 0.25 < pacman_x.mean() / width < 0.75 and 0.25 < pacman_y.mean() / height < 0.75
+    _, text_x = np.nonzero(red[: height // 20] > 30)  # the timestamp: the only reddish pixels up there
+    assert len(text_x) > 50 and text_x.mean() / width > 0.75  # mirrored from the top left
