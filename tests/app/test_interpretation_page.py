@@ -54,3 +54,20 @@ gr.Interface(lambda t: t, "text", "text", interpretation="default").launch()
     button(at, "Interpret").click().run()
     assert not at.exception
     assert "needs a Label or Number as the first output" in at.error[0].value
+
+
+def test_a_parallel_mix_is_interpreted_on_the_page():
+    at = run_script("""
+import stface as gr
+def mood(text):
+    good = sum(w == "good" for w in text.split()) / max(len(text.split()), 1)
+    return {"good": good, "bad": 1 - good}
+gr.Parallel(gr.Interface(mood, "text", "label", title="mood"), gr.Interface(str.upper, "text", "text", title="upper"),
+            interpretation="default").launch()
+""")
+    at.text_input[0].input("a good day")
+    button(at, "Submit").click().run()
+    button(at, "Interpret").click().run()
+    assert not at.exception and not at.error
+    (markup,) = interpretation_html(at)
+    assert ">good<" in markup and ">day<" in markup

@@ -64,3 +64,14 @@ def test_sibling_modules_can_be_imported(tmp_path):
     write(tmp_path, "helpers_for_h.py", "def shout(s):\n    return s.upper()\n")
     app = write(tmp_path, "h.py", HEADER + "from helpers_for_h import shout\ndemo = gr.Interface(shout, 'text', 'text')\n")
     assert load_app(app).interface("hi") == "HI"
+
+
+def test_a_mix_is_found_beside_the_parts_it_is_made_of(tmp_path):
+    app = write(tmp_path, "mix.py", HEADER + (
+        "upper = gr.Interface(str.upper, 'text', 'text')\n"
+        "lower = gr.Interface(str.lower, 'text', 'text')\n"
+        "both = gr.Parallel(upper, lower)\n"
+    ))
+    loaded = load_app(app).interface
+    assert loaded.interfaces[0].fn is str.upper and loaded("Ab") == ["AB", "ab"]
+    assert loaded.app_dir == str(tmp_path)
