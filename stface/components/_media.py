@@ -8,6 +8,7 @@ recording, an example or Clear) and draws its uploader under a versioned key:
 
 from __future__ import annotations
 
+import contextvars
 from typing import Any
 
 import streamlit as st
@@ -16,7 +17,11 @@ from stface.components._codecs import MediaFile
 from stface.components.base import Component
 from stface.paths import safe_filename
 
-__all__ = ["MediaComponent", "normalise_sources"]
+__all__ = ["MediaComponent", "max_file_bytes", "normalise_sources"]
+
+#: ``launch(max_file_size=...)`` in bytes while an interface draws its inputs.
+#: Streamlit's server refuses only whole MiB, so a smaller limit is kept here.
+max_file_bytes: contextvars.ContextVar[int | None] = contextvars.ContextVar("stface_max_file_bytes", default=None)
 
 
 def normalise_sources(source: str | None, sources: Any, allowed: tuple[str, ...], default: list[str]) -> list[str]:
@@ -70,5 +75,22 @@ class MediaComponent(Component):
         identity = tuple(f.file_id for f in files)
         if identity != session.get(f"{key}:seen", ()):
             session[f"{key}:seen"] = identity
-            payload = [MediaFile(safe_filename(f.name), f.getvalue()) for f in files]
+            payload = [MediaFile(safe_filename(f.name), f.getvalue()) for f in _within_limit(files)]
             session[key] = (payload if self.multiple_files else payload[0]) if payload else None
+
+
+def _within_limit(files: list) -> list:
+    """The files within ``max_file_bytes``; the others are also dropped from Streamlit's upload store."""
+    limit = max_file_bytes.get()
+    if limit is None or all(f.size <= limit for f in files):
+        return files
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    remove = getattr(ctx.uploaded_file_mgr, "remove_file", None) if ctx is not None else None
+    for f in files:
+        if f.size > limit and remove is not None:
+            remove(session_id=ctx.session_id, file_id=f.file_id)
+    shown = f"{limit / 1024 / 1024:.1f}MB" if limit >= 1024 * 1024 else f"{limit / 1024:.1f}KB"
+    st.error(f"File must be {shown} or smaller.")
+    return [f for f in files if f.size <= limit]

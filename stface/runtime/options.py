@@ -67,16 +67,26 @@ class LaunchOptions:
         return int(env) if env else None
 
     @property
-    def max_upload_mb(self) -> int | None:
-        """``max_file_size`` ("5mb", "1gb" or bytes) as Streamlit's whole megabytes."""
+    def max_file_bytes(self) -> int | None:
+        """``max_file_size`` ("5mb", "15kb", "1gb" or bytes) in bytes, as Gradio counts them (1kb = 1024)."""
         size = self.max_file_size
         if size is None:
             return None
         if isinstance(size, str):
             text = size.strip().lower()
-            units = {"kb": 1 / 1024, "mb": 1, "gb": 1024, "b": 1 / 1024 / 1024}
+            units = {"kb": 1024, "mb": 1024**2, "gb": 1024**3, "b": 1}
             for unit, factor in units.items():
                 if text.endswith(unit):
-                    return max(1, int(float(text[: -len(unit)]) * factor))
+                    return int(float(text[: -len(unit)]) * factor)
             raise ValueError(f"max_file_size {size!r} is not a size; use e.g. '5mb', '1gb' or a number of bytes.")
-        return max(1, int(size) // (1024 * 1024))
+        return int(size)
+
+    @property
+    def max_upload_mb(self) -> int | None:
+        """``max_file_size`` as Streamlit's whole megabytes (MiB), at least 1.
+
+        Streamlit cannot refuse less than 1 MiB, so the page also drops any
+        upload over ``max_file_bytes`` before fn (see ``components._media``).
+        """
+        size = self.max_file_bytes
+        return None if size is None else max(1, size // (1024 * 1024))

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from stface._context import bound
 from stface.components._html import escape, neutralise_script_links, show_html
+from stface.components._media import max_file_bytes
 from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
@@ -64,7 +66,7 @@ def render_interface(interface: Interface, *, key: str) -> None:
         left, right = st.columns(2, gap="large")
     else:
         left = right = st.container()
-    with left:
+    with left, bound(max_file_bytes, interface.launch_options.max_file_bytes):
         payloads = _draw_inputs(interface, keys)
         draw_examples(interface, keys)
     with right:
