@@ -14,14 +14,21 @@ from typing import Any
 
 __all__ = ["escape", "neutralise_script_links", "score_background", "show_html", "unit_score"]
 
-# Bidi overrides and zero-width characters can disguise text; show them as code points.
+# Bidi overrides and zero-width characters can disguise text ("invoice \u202eexe.txt" reads as
+# "invoice txt.exe"); they are shown as visible code points, e.g. "<U+202E>". A numeric character
+# reference (&#x202e;) would not do: the browser decodes it back into the very same character.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def escape(text: Any) -> str:
-    """Escape any value for use as HTML text or a quoted attribute."""
-    escaped = html.escape(str(text), quote=True)
-    return _INVISIBLE.sub(lambda m: f"&#x{ord(m.group()):04x};", escaped)
+    """Escape any value for use as HTML text or a quoted attribute.
+
+    Example:
+        >>> escape('<b title="x">\u202eevil</b>')
+        '&lt;b title=&quot;x&quot;&gt;&lt;U+202E&gt;evil&lt;/b&gt;'
+    """
+    visible = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))
+    return html.escape(visible, quote=True)
 
 
 def unit_score(value: Any, *, low: float = -1.0, high: float = 1.0) -> float:
