@@ -16,6 +16,7 @@ from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.runtime.options import LaunchOptions
+from stface.tempfiles import Janitor
 
 __all__ = ["Interface"]
 
@@ -23,7 +24,7 @@ __all__ = ["Interface"]
 _IGNORED = frozenset(
     {
         "thumbnail", "analytics_enabled", "api_name", "_api_mode", "allow_duplication", "js", "head",
-        "fill_height", "fill_width", "delete_cache", "show_api", "api_description", "api_visibility",
+        "fill_height", "fill_width", "show_api", "api_description", "api_visibility",
         "additional_inputs_accordion", "stop_btn", "show_progress", "time_limit", "stream_every",
         "deep_link", "concurrency_id", "example_labels", "cache_mode", "flagging_callback", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
@@ -49,6 +50,9 @@ class Interface:
         batch: fn takes one list per input and returns one list per output
             (a list or tuple of lists): ``return [results]`` for one output.
         allow_flagging / flagging_mode: ``"manual"``, ``"auto"`` or ``"never"``.
+        delete_cache: ``(frequency, age)`` in seconds: every ``frequency``,
+            delete files stface wrote that are older than ``age`` and that no
+            live session owns (Gradio 4+). A session's files go when it ends.
 
     Options that stface does not act on are accepted with one warning, as
     Gradio 3.50 accepted them; a likely misspelling gets a "did you mean".
@@ -91,6 +95,7 @@ class Interface:
         submit_btn: str = "Submit",
         clear_btn: str | None = "Clear",
         additional_inputs: Any = None,
+        delete_cache: tuple[float, float] | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
@@ -124,6 +129,8 @@ class Interface:
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
         self.launch_options = LaunchOptions()
+        self.delete_cache = delete_cache
+        Janitor.configure(delete_cache)
 
     @classmethod
     def load(cls, name: str, **kwargs: Any) -> Interface:

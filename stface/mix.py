@@ -13,6 +13,7 @@ converted by its own components, not the first part's.
 
 from __future__ import annotations
 
+import contextvars
 import copy
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -123,8 +124,12 @@ def _converted_for(part: Interface, mix_inputs: Sequence[Component], args: Seque
 
 def _parallel_fn(parts: list[Interface], mix_inputs: list[Component], n_outputs: int):
     def parallel(*args: Any) -> Any:
-        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            results = list(pool.map(lambda part: _run_part(part, _converted_for(part, mix_inputs, args)), parts))
+        def run(part: Interface) -> list[Any]:
+            return _run_part(part, _converted_for(part, mix_inputs, args))
+
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:  # each part in this request's context (file owner)
+            futures = [pool.submit(contextvars.copy_context().run, run, part) for part in parts]
+            results = [future.result() for future in futures]
         combined = [value for result in results for value in result]
         return combined[0] if n_outputs == 1 else combined
 

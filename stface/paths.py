@@ -22,13 +22,13 @@ import contextvars
 import os
 import re
 import tempfile
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from stface._context import bound
 from stface.errors import Error
+from stface.tempfiles import new_folder, process_dir
 
 __all__ = [
     "FilePolicy",
@@ -40,19 +40,13 @@ __all__ = [
     "using_policy",
 ]
 
-_temp_lock = threading.Lock()
-_temp_dir: Path | None = None
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 _UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 
 
 def stface_temp_dir() -> Path:
-    """This process's private folder for uploads and converted media."""
-    global _temp_dir
-    with _temp_lock:
-        if _temp_dir is None or not _temp_dir.is_dir():
-            _temp_dir = Path(tempfile.mkdtemp(prefix="stface-media-")).resolve()
-        return _temp_dir
+    """This process's private folder for uploads and converted media (see ``stface.tempfiles``)."""
+    return process_dir()
 
 
 def safe_filename(name: str | None, default: str = "file") -> str:
@@ -68,8 +62,8 @@ def safe_filename(name: str | None, default: str = "file") -> str:
 
 
 def save_bytes(data: bytes, name: str | None, default: str = "file") -> str:
-    """Write ``data`` to a new folder in stface's temp dir; return the path."""
-    folder = Path(tempfile.mkdtemp(dir=stface_temp_dir()))
+    """Write ``data`` to a new folder owned by the current session (or call); return the path."""
+    folder = new_folder()
     path = folder / safe_filename(name, default)
     path.write_bytes(data)
     return str(path)

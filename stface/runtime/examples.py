@@ -10,6 +10,7 @@ import streamlit as st
 
 from stface.components.state import State
 from stface.runtime.session import Keys, Result, run_state
+from stface.tempfiles import owned_by_examples
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -24,7 +25,8 @@ def cached_results(interface: Interface) -> list[Result]:
     """Each example's outputs, computed once per process (``cache_examples=True``)."""
     with _cache_lock:
         if interface.key not in _cache:
-            _cache[interface.key] = [_compute(interface, row) for row in interface.examples or []]
+            with owned_by_examples():  # kept while the process runs, like the cache itself
+                _cache[interface.key] = [_compute(interface, row) for row in interface.examples or []]
         return _cache[interface.key]
 
 

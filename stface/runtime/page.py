@@ -29,6 +29,7 @@ from stface.progress import reporting_to
 from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flagging, flagged_parts
 from stface.runtime.session import Keys, Result, run_state
+from stface.tempfiles import owned_by_session
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -54,7 +55,19 @@ class _Slots:
 
 def render_interface(interface: Interface, *, key: str) -> None:
     """Draw title, inputs (in a form), examples, outputs and article."""
-    keys = Keys(f"stface-{key}")
+    with _session_files():
+        _render(interface, Keys(f"stface-{key}"))
+
+
+def _session_files() -> contextlib.AbstractContextManager:
+    """Files written during this rerun belong to the browser session (``stface.tempfiles``)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return owned_by_session(ctx.session_id) if ctx is not None else contextlib.nullcontext()
+
+
+def _render(interface: Interface, keys: Keys) -> None:
     _init_session(interface, keys)
     show_html(_STYLE)
     if interface.css:
