@@ -8,7 +8,7 @@ PIP     = $(VENV)/bin/pip
 STAMP   = $(VENV)/.stface-installed
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test unit bench install browser clean
+.PHONY: demo test unit bench soak install browser clean
 
 # The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
 # names real ones (then also unset HF_HUB_OFFLINE).
@@ -31,6 +31,13 @@ test: $(STAMP) browser
 bench: $(STAMP) browser
 	$(PY) bench/interpretation.py
 	$(PY) bench/browser.py
+
+# A server that runs for weeks: 10 browser sessions submit for 5 minutes while
+# RSS, descriptors and temp files are measured (about 6 minutes in all).
+# `make test` runs the same test for 20 seconds.
+soak: $(STAMP) browser
+	STFACE_SOAK_SECONDS=300 STFACE_SOAK_REPORT=bench/results/soak.json \
+		scripts/netns-run $(PY) -m pytest -s -p no:cacheprovider tests/soak
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit tests/app

@@ -74,9 +74,10 @@ class MediaComponent(Component):
         files = uploaded if isinstance(uploaded, list) else [uploaded] if uploaded is not None else []
         identity = tuple(f.file_id for f in files)
         if identity != session.get(f"{key}:seen", ()):
-            session[f"{key}:seen"] = identity
             payload = [MediaFile(safe_filename(f.name), f.getvalue()) for f in _within_limit(files)]
+            # The value first, then the mark: a run cut short between the two sets the same value again.
             session[key] = (payload if self.multiple_files else payload[0]) if payload else None
+            session[f"{key}:seen"] = identity
 
 
 def _within_limit(files: list) -> list:
