@@ -8,10 +8,12 @@ every few rounds the oldest session closes and a new one opens. fn answers
 with an image and the number of samples it read, and every submit is
 flagged (``allow_flagging="auto"``).
 
-Under this load, a Submit clicked right after an upload sometimes starts no
-run at all (no fn call, no flag); the test clicks again as a person would
-and reports how often (``resubmits``). That is a known open bug, not a
-cost of the soak.
+Each session submits once the page shows the new file's preview: the
+file's chip appears as soon as it is chosen, before the upload ends, and a
+Submit clicked in that moment reaches fn without the file (a known open
+bug of interfaces without a form, i.e. with a WebRTC microphone). Should a
+choice or a click still get no answer, the test picks or clicks again, as a
+person would, and reports how often (``repicks``, ``resubmits``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from e2e_support import open_app, wait_idle
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -78,6 +81,7 @@ class Person:
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
         self.folder, self.number, self.expected = folder, number, None
+        self.repicks = self.resubmits = 0
         open_app(self.page, url)
 
     def upload(self, round_number: int) -> None:
@@ -85,25 +89,44 @@ class Person:
         path = self.folder / f"s{self.number}-r{round_number}.wav"
         sf.write(path, np.zeros(length, dtype=np.int16), 16000, subtype="PCM_16")
         self.expected = f"{length} samples at 16000 Hz"
+        self.before = self._preview()
         self.page.locator("input[type=file]").set_input_files(str(path))
         self.name = path.name
 
+    def _preview(self) -> str | None:
+        preview = self.page.locator("[data-testid='stAudio']")
+        return preview.first.get_attribute("src") if preview.count() else None
+
     def submit(self) -> None:
-        expect(self.page.get_by_text(self.name, exact=True)).to_be_visible()  # uploaded
+        """Submit once the server has the file: its preview (drawn by the page) has changed.
+
+        The file's chip shows at once, before the upload ends; a Submit then
+        reaches fn without the file (see the module docstring).
+        """
+        try:
+            self.page.wait_for_function(
+                "before => { const a = document.querySelector(\"[data-testid='stAudio']\"); "
+                "return a && a.getAttribute('src') && a.getAttribute('src') !== before; }",
+                arg=self.before, timeout=10_000,
+            )
+        except PlaywrightTimeout:  # the choice did not register: pick the file again, as a person would
+            self.repicks += 1
+            wait_idle(self.page)
+            self.page.locator("input[type=file]").set_input_files(str(self.folder / self.name))
+            expect(self.page.locator("[data-testid='stAudio']")).not_to_have_attribute("src", self.before or "")
         wait_idle(self.page)
         self.page.get_by_role("button", name="Submit", exact=True).click()
 
-    def check(self) -> int:
+    def check(self) -> None:
         """Wait for the right answer; a person whose click got no answer clicks again (counted)."""
         answer = self.page.get_by_label("answer")
         try:
             expect(answer).to_have_value(self.expected, timeout=10_000)
-            return 0
         except AssertionError:
+            self.resubmits += 1
             wait_idle(self.page)
             self.page.get_by_role("button", name="Submit", exact=True).click()
             expect(answer).to_have_value(self.expected, timeout=45_000)
-            return 1
 
     def close(self) -> None:
         self.context.close()
@@ -120,14 +143,16 @@ def test_sessions_submit_for_a_while_and_the_server_stays_flat(tmp_path, start_s
                           cwd=tmp_path, env={"TMPDIR": str(temp), "STFACE_FLAGS": str(flags)})  # fmt: skip
     pid = server.process.pid
     people = [Person(browser, server.url, uploads, n) for n in range(SESSIONS)]
-    opened, submits, resubmits, samples, start = SESSIONS, 0, 0, [], time.monotonic()
+    everyone = list(people)
+    opened, submits, samples, start = SESSIONS, 0, [], time.monotonic()
     round_number = 0
     while time.monotonic() - start < SECONDS or round_number < 3:
         for person in people:
             person.upload(round_number)
         for person in people:
             person.submit()
-        resubmits += sum(person.check() for person in people)
+        for person in people:
+            person.check()
         submits += len(people)
         round_number += 1
         samples.append({"t": time.monotonic() - start, "rss_mb": rss_mb(pid), "fds": open_fds(pid),
@@ -135,6 +160,7 @@ def test_sessions_submit_for_a_while_and_the_server_stays_flat(tmp_path, start_s
         if round_number % RENEW_EVERY == 0:
             people.pop(0).close()
             people.append(Person(browser, server.url, uploads, opened))
+            everyone.append(people[-1])
             opened += 1
     for person in people:
         person.close()
@@ -145,13 +171,14 @@ def test_sessions_submit_for_a_while_and_the_server_stays_flat(tmp_path, start_s
     leftover = session_folders(temp)
     with open(flags / "log.csv", newline="") as handle:
         flagged = list(csv.reader(handle))[1:]
+    resubmits, repicks = sum(p.resubmits for p in everyone), sum(p.repicks for p in everyone)
     warm = samples[len(samples) // 3 :]
     figures = {
         "seconds": round(samples[-1]["t"], 1), "rounds": round_number, "requests": submits, "sessions_opened": opened,
-        "errors": 0, "resubmits": resubmits, "flags": len(flagged),
+        "errors": 0, "resubmits": resubmits, "repicks": repicks, "flags": len(flagged),
         "rss_mb_start": round(warm[0]["rss_mb"], 1), "rss_mb_end": round(warm[-1]["rss_mb"], 1),
         "rss_mb_band": round(max(s["rss_mb"] for s in warm) - min(s["rss_mb"] for s in warm), 1),
-        "fds_start": warm[0]["fds"], "fds_end": warm[-1]["fds"],
+        "fds_start": warm[0]["fds"], "fds_end": warm[-1]["fds"], "fds_max": max(s["fds"] for s in samples),
         "temp_kb_max": round(max(s["temp_kb"] for s in samples)), "temp_kb_after_sessions_end": round(folder_kb(temp)),
     }  # fmt: skip
     print("\nsoak:", json.dumps(figures))
@@ -159,9 +186,10 @@ def test_sessions_submit_for_a_while_and_the_server_stays_flat(tmp_path, start_s
         Path(os.environ["STFACE_SOAK_REPORT"]).write_text(json.dumps({"figures": figures, "samples": samples}, indent=1))
 
     assert len(flagged) == submits  # one fn run, so one flag, per answer: no flag lost
-    assert resubmits <= submits // 4  # a Submit that got no answer (see the module docstring)
+    assert resubmits + repicks <= submits // 4  # clicks that got no answer (see the module docstring)
     assert leftover == []  # every ended session's files are gone
     assert figures["rss_mb_end"] - figures["rss_mb_start"] < 25 and figures["rss_mb_band"] < 40
-    assert abs(figures["fds_end"] - figures["fds_start"]) <= 8
+    # descriptors come and go with the browsers' keep-alive connections; a leak grows with every request
+    assert max(s["fds"] for s in warm) - min(s["fds"] for s in samples) <= 3 * SESSIONS
     per_session_cap_kb = 32 * (4000 + 997 * opened) * 2 / 1024 + 64  # KEEP_PER_SESSION files of the largest WAV
     assert figures["temp_kb_max"] < SESSIONS * per_session_cap_kb
