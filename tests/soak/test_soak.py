@@ -90,8 +90,11 @@ class Person:
         sf.write(path, np.zeros(length, dtype=np.int16), 16000, subtype="PCM_16")
         self.expected = f"{length} samples at 16000 Hz"
         self.before = self._preview()
-        self.page.locator("input[type=file]").set_input_files(str(path))
         self.name = path.name
+        self._pick()
+
+    def _pick(self) -> None:
+        self.page.locator("input[type=file]").set_input_files(str(self.folder / self.name))
 
     def _preview(self) -> str | None:
         preview = self.page.locator("[data-testid='stAudio']")
@@ -111,8 +114,9 @@ class Person:
             )
         except PlaywrightTimeout:  # the choice did not register: pick the file again, as a person would
             self.repicks += 1
-            wait_idle(self.page)
-            self.page.locator("input[type=file]").set_input_files(str(self.folder / self.name))
+            self.page.reload()  # as a person would when the page seems stuck: a new session
+            open_app(self.page, self.page.url)
+            self._pick()
             expect(self.page.locator("[data-testid='stAudio']")).not_to_have_attribute("src", self.before or "")
         wait_idle(self.page)
         self.page.get_by_role("button", name="Submit", exact=True).click()
