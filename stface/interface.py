@@ -129,6 +129,8 @@ class Interface:
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
         self.launch_options = LaunchOptions()
+        self.queue_concurrency: int | None = None  # set by queue(), Gradio 3's spelling of a limit
+        self.queue_max_size: int | None = None
         self.delete_cache = delete_cache
         Janitor.configure(delete_cache)
 
@@ -187,9 +189,8 @@ class Interface:
     @property
     def concurrency(self) -> int | None:
         """How many fn calls may run at once across sessions (None: no bound)."""
-        queued = getattr(self, "queue_concurrency", None)
-        if queued is not None:
-            return int(queued)
+        if self.queue_concurrency is not None:
+            return int(self.queue_concurrency)
         return self.concurrency_limit if isinstance(self.concurrency_limit, int) else None
 
     def file_policy(self) -> FilePolicy:

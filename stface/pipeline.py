@@ -36,7 +36,7 @@ def missing_input_error(components: Sequence[Component], args: Sequence[Any]) ->
     handles it works; one that does not gets a message the person can act on.
     """
     for component, arg in zip(components, args):
-        message = getattr(component, "empty_message", None)
+        message = component.empty_message
         if arg is None and message:
             return Error(message.format(label=component.display_label))
     return None

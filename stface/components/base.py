@@ -77,6 +77,10 @@ class Component:
 
     can_input: ClassVar[bool] = True
     can_output: ClassVar[bool] = True
+    #: False when the input needs reruns while it is used (a WebRTC recorder), so cannot sit in a form.
+    form_compatible: ClassVar[bool] = True
+    #: What to tell the person when fn failed on this input left empty (``{label}`` is filled in).
+    empty_message: ClassVar[str | None] = None
     #: Extra Gradio options this class ignores, on top of ``GRADIO_IGNORED``.
     gradio_ignored: ClassVar[frozenset[str]] = frozenset()
 

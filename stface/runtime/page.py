@@ -128,7 +128,7 @@ def _draw_inputs(interface: Interface, keys: Keys) -> list[Any]:
         return _input_payloads(interface, keys, request)
     # A form holds back reruns until Submit; a WebRTC recorder needs reruns to
     # exchange its connection details, so such an interface goes without one.
-    in_form = all(getattr(c, "form_compatible", True) for c in interface.input_components)
+    in_form = all(c.form_compatible for c in interface.input_components)
     with st.form(f"{keys.prefix}:form", border=False) if in_form else contextlib.nullcontext():
         payloads = _input_payloads(interface, keys, None)
         has_inputs = any(_drawn(c) for c in interface.input_components)
@@ -189,7 +189,7 @@ def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -
 
 def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> Result:
     """Run fn (within the concurrency limit), showing progress and streamed updates."""
-    gate = gate_for(interface.key, interface.concurrency, getattr(interface, "queue_max_size", None))
+    gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
     last: list[Any] | None = None
 
     def report(fraction: float | None, desc: str | None) -> None:
