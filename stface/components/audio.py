@@ -74,12 +74,6 @@ class Audio(MediaComponent):
         self.type = type
         self.max_length = max_length
 
-    @property
-    def form_compatible(self) -> bool:
-        from stface.runtime.microphone import uses_webrtc
-
-        return "microphone" not in self.sources or not uses_webrtc()
-
     # -- conversions -----------------------------------------------------------
 
     def clip(self, payload: Any) -> AudioClip | None:
@@ -118,16 +112,28 @@ class Audio(MediaComponent):
 
     # -- drawing -----------------------------------------------------------------
 
+    def render_outside_form(self, key: str) -> None:
+        """The WebRTC recorder: it needs reruns to connect, so it stands above the inputs' form."""
+        if "microphone" in self.sources and _webrtc():
+            from stface.runtime.microphone import record
+
+            if "upload" in self.sources:
+                st.caption(f"{self.display_label}: record, or upload below")
+            recorded = record(key, self.display_label, disabled=self.disabled)
+            if recorded is not None:
+                st.session_state[key] = recorded
+
     def render_input(self, key: str, *, on_change=None) -> Any:
         session = st.session_state
-        if "upload" in self.sources and "microphone" in self.sources:
+        native_mic = "microphone" in self.sources and not _webrtc()
+        if "upload" in self.sources and native_mic:
             upload_tab, mic_tab = st.tabs(["Upload", "Microphone"])
         else:
             upload_tab = mic_tab = st.container()
         if "upload" in self.sources:
             with upload_tab:
                 self._upload(key, label=self.display_label)
-        if "microphone" in self.sources:
+        if native_mic:
             with mic_tab:
                 from stface.runtime.microphone import record
 
@@ -166,3 +172,9 @@ class Microphone(Audio):
 
     def __init__(self, value: Any = None, *, sources: list[str] | str | None = "microphone", **kwargs: Any) -> None:
         super().__init__(value, sources=sources, **kwargs)
+
+
+def _webrtc() -> bool:
+    from stface.runtime.microphone import uses_webrtc
+
+    return uses_webrtc()

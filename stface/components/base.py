@@ -77,7 +77,7 @@ class Component:
 
     can_input: ClassVar[bool] = True
     can_output: ClassVar[bool] = True
-    #: False when the input needs reruns while it is used (a WebRTC recorder), so cannot sit in a form.
+    #: False when the input cannot sit in a form (parts that need reruns go in ``render_outside_form``).
     form_compatible: ClassVar[bool] = True
     #: What to tell the person when fn failed on this input left empty (``{label}`` is filled in).
     empty_message: ClassVar[str | None] = None
@@ -200,6 +200,13 @@ class Component:
     def render_input(self, key: str, *, on_change=None) -> Any:
         """Draw the input widget under ``key`` and return its payload."""
         raise TypeError(f"{type(self).__name__} cannot be used as an input component.")
+
+    def render_outside_form(self, key: str) -> None:
+        """Draw the part of the input that needs reruns while it is used, above the form.
+
+        Most components have none. A WebRTC recorder does: it stores what it
+        recorded under ``key``, where ``render_input`` finds it.
+        """
 
     def render_output(self, payload: Any, key: str) -> None:
         """Draw ``payload`` as an output under ``key``."""

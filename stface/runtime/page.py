@@ -124,10 +124,14 @@ def _draw_inputs(interface: Interface, keys: Keys) -> list[Any]:
     click) is therefore not lost, and the result matches the final inputs.
     """
     request = functools.partial(_request_run, keys)
+    # A WebRTC recorder needs reruns to exchange its connection details, which a
+    # form would hold back: such parts are drawn above the form. The rest sit in
+    # the form, whose Submit Streamlit disables while an upload is in flight.
+    for index, component in enumerate(interface.input_components):
+        if _drawn(component):
+            component.render_outside_form(keys.input(index))
     if interface.live:
         return _input_payloads(interface, keys, request)
-    # A form holds back reruns until Submit; a WebRTC recorder needs reruns to
-    # exchange its connection details, so such an interface goes without one.
     in_form = all(c.form_compatible for c in interface.input_components)
     with st.form(f"{keys.prefix}:form", border=False) if in_form else contextlib.nullcontext():
         payloads = _input_payloads(interface, keys, None)

@@ -195,3 +195,32 @@ def assert_fake_camera_pattern(photo: np.ndarray) -> None:
     assert 0.25 < pacman_x.mean() / width < 0.75 and 0.25 < pacman_y.mean() / height < 0.75
     _, text_x = np.nonzero(red[: height // 20] > 30)  # the timestamp: the only reddish pixels up there
     assert len(text_x) > 50 and text_x.mean() / width > 0.75  # mirrored from the top left
+
+
+UPLOAD_AND_RECORD = """
+import soundfile as sf
+import stface as gr
+
+def count(path):
+    samples, _ = sf.read(path, dtype="int16")
+    return f"{len(samples)} samples"
+
+demo = gr.Interface(count, gr.Audio(type="filepath", label="voice"), gr.Textbox(label="answer"))
+"""
+
+
+def test_submit_clicked_while_an_upload_is_in_flight_gets_that_file(tmp_path, launch_app, new_page):
+    """The recorder needs reruns, so it stands outside the inputs' form; the uploader is inside, and the
+    form keeps Submit disabled until the upload ends: a person who clicks at once gets their file."""
+    app = tmp_path / "upload_and_record.py"
+    app.write_text(UPLOAD_AND_RECORD)
+    server = launch_app(app, env={"STFACE_ICE_SERVERS": "[]"})
+    page = new_page()
+    open_app(page, server.url)
+    expect(page.frame_locator("iframe[title*='streamlit_webrtc']").get_by_role("button", name="Start")).to_be_visible()
+    for number in range(6):
+        clip = tmp_path / f"clip{number}.wav"
+        sf.write(clip, np.zeros(3000 + number, dtype=np.int16), 16000)
+        page.locator("input[type=file]").set_input_files(str(clip))
+        page.get_by_role("button", name="Submit", exact=True).click()  # at once, as a person would
+        expect(page.get_by_label("answer")).to_have_value(f"{3000 + number} samples", timeout=10_000)
