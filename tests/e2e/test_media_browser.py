@@ -222,5 +222,6 @@ def test_submit_clicked_while_an_upload_is_in_flight_gets_that_file(tmp_path, la
         clip = tmp_path / f"clip{number}.wav"
         sf.write(clip, np.zeros(3000 + number, dtype=np.int16), 16000)
         page.locator("input[type=file]").set_input_files(str(clip))
+        expect(page.get_by_text(clip.name, exact=True)).to_be_visible()  # chosen; its upload may be in flight
         page.get_by_role("button", name="Submit", exact=True).click()  # at once, as a person would
         expect(page.get_by_label("answer")).to_have_value(f"{3000 + number} samples", timeout=10_000)
