@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from stface._kwargs import app_caller, in_stface
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
@@ -32,9 +33,6 @@ __all__ = [
 FLAGGING_MODES = ("never", "auto", "manual")
 
 
-_PACKAGE = os.path.dirname(os.path.abspath(__file__))
-
-
 def app_dir(fn: Callable) -> str | None:
     """The app's folder: where css ``file=`` references and fn's output paths are looked up.
 
@@ -44,14 +42,12 @@ def app_dir(fn: Callable) -> str | None:
     that made them. Code with no file (a notebook cell) falls back to the
     module that defines fn, then to the working directory (None).
     """
-    frame = sys._getframe(1)
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE + os.sep):
-        frame = frame.f_back
+    frame, _ = app_caller()
     candidates = [frame.f_code.co_filename if frame is not None else None]
     module = sys.modules.get(getattr(fn, "__module__", "") or "")
     candidates.append(getattr(module, "__file__", None))
     for path in candidates:
-        if path and os.path.isfile(path) and not os.path.abspath(path).startswith(_PACKAGE + os.sep):
+        if path and os.path.isfile(path) and not in_stface(path):
             return os.path.dirname(os.path.abspath(path))
     return None
 

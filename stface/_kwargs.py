@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+import types
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -81,10 +82,25 @@ def _closest(name: str, candidates: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _user_stacklevel() -> int:
-    """The stack level of the first caller outside stface, so the warning points at the app's line."""
-    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
-    frame, level = sys._getframe(1), 1
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def in_stface(path: str) -> bool:
+    """True for a file of the stface package itself."""
+    return os.path.abspath(path).startswith(_PACKAGE)
+
+
+def app_caller(depth: int = 2) -> tuple[types.FrameType | None, int]:
+    """The first frame outside stface, searching up from ``depth`` frames above this one, and its
+    stack level counted from that starting frame (1). Warnings point at that line of the app, and an
+    Interface belongs to its file's folder.
+    """
+    frame, level = sys._getframe(depth), 1
+    while frame is not None and in_stface(frame.f_code.co_filename):
         frame, level = frame.f_back, level + 1
-    return level
+    return frame, level
+
+
+def _user_stacklevel() -> int:
+    """The stack level, counted from the caller, of the app's line that called into stface."""
+    return app_caller(2)[1]
