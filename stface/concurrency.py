@@ -21,7 +21,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from stface.errors import Error
-from stface.pipeline import batch_rows
+from stface.pipeline import call_batch
 
 __all__ = ["Batcher", "Gate", "batcher_for", "gate_for"]
 
@@ -101,8 +101,7 @@ class Batcher:
     def _run(self, batch: list[tuple[list[Any], Future]]) -> None:
         self.calls += 1
         try:
-            result = self.fn(*[list(column) for column in zip(*(args for args, _ in batch))])
-            rows = batch_rows(result, n_outputs=self.n_outputs, n_rows=len(batch))
+            rows = call_batch(self.fn, [args for args, _ in batch], n_outputs=self.n_outputs)
             for row, (_, future) in zip(rows, batch):
                 future.set_result(row)
         except BaseException as exc:  # noqa: BLE001 - every waiting caller gets the error

@@ -13,7 +13,7 @@ from typing import Any
 from stface.components.base import Component
 from stface.errors import Error
 
-__all__ = ["batch_rows", "call_fn", "missing_input_error", "postprocess_all", "preprocess_all", "split_outputs"]
+__all__ = ["batch_rows", "call_batch", "call_fn", "missing_input_error", "postprocess_all", "preprocess_all", "split_outputs"]
 
 
 def preprocess_all(components: Sequence[Component], payloads: Sequence[Any]) -> list[Any]:
@@ -49,7 +49,7 @@ def call_fn(fn: Callable, args: list[Any], *, batch: bool, n_outputs: int) -> An
     page's job; a plain call wants the final answer).
     """
     if batch:
-        (row,) = batch_rows(fn(*([arg] for arg in args)), n_outputs=n_outputs, n_rows=1)
+        (row,) = call_batch(fn, [args], n_outputs=n_outputs)
         return row[0] if n_outputs == 1 else row
     result = fn(*args)
     if inspect.isgenerator(result):
@@ -58,6 +58,11 @@ def call_fn(fn: Callable, args: list[Any], *, batch: bool, n_outputs: int) -> An
             pass
         result = last
     return result
+
+
+def call_batch(fn: Callable, rows: Sequence[Sequence[Any]], *, n_outputs: int) -> list[tuple[Any, ...]]:
+    """One batched fn call on rows of arguments: fn gets one list per input; one tuple of outputs per row."""
+    return batch_rows(fn(*[list(column) for column in zip(*rows)]), n_outputs=n_outputs, n_rows=len(rows))
 
 
 def batch_rows(result: Any, *, n_outputs: int, n_rows: int) -> list[tuple[Any, ...]]:

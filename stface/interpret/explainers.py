@@ -26,7 +26,7 @@ from stface.components.number import Number
 from stface.errors import Error
 from stface.interpret.maskers import Masker, masker_for
 from stface.paths import using_policy
-from stface.pipeline import batch_rows, call_fn, preprocess_all
+from stface.pipeline import call_batch, call_fn, preprocess_all
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -110,8 +110,7 @@ class _Evaluator:
             chunk = rows[start : start + size]
             self.calls += 1
             if interface.batch:
-                result = interface.fn(*[list(column) for column in zip(*chunk)])
-                results.extend(row[0] for row in batch_rows(result, n_outputs=n_outputs, n_rows=len(chunk)))
+                results.extend(row[0] for row in call_batch(interface.fn, chunk, n_outputs=n_outputs))
             else:
                 result = call_fn(interface.fn, chunk[0], batch=False, n_outputs=n_outputs)
                 results.append(result if n_outputs == 1 else result[0])
