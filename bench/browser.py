@@ -32,6 +32,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]  # fmt: skip
 ROUND_TRIPS, TTI_RUNS, LOAD_CONTEXTS = 40, 3, 20
+#: Four interfaces on one page, drawn as fragments or not (``--fragments``).
+SEVERAL = {"fragments": "1", "whole page": "0"}
 
 
 def free_port() -> int:
@@ -46,7 +48,8 @@ def command(system: str, port: int) -> list[str]:
         return [python, "-m", "stface", "launch", str(HERE / "apps" / "reverse_stface.py"), "--port", str(port), "--no-reload"]
     if system == "gradio":
         return [python, str(HERE / "apps" / "reverse_gradio.py"), str(port)]
-    return [python, "-m", "streamlit", "run", str(HERE / "apps" / "reverse_streamlit.py"), "--server.port", str(port),
+    script = "several_stface.py" if system in SEVERAL else "reverse_streamlit.py"
+    return [python, "-m", "streamlit", "run", str(HERE / "apps" / script), "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
 
 
@@ -54,7 +57,7 @@ class Server:
     def __init__(self, system: str) -> None:
         self.system, self.port = system, free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "STFACE_BENCH_FRAGMENT": SEVERAL.get(system, "1")}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(command(system, self.port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -101,7 +104,7 @@ def open_page(browser, server: Server):
 def round_trip(page, field) -> float:
     text = uuid.uuid4().hex[:12]
     field.fill(text)
-    button = page.get_by_role("button", name="Submit", exact=True)
+    button = page.get_by_role("button", name="Submit", exact=True).first
     start = time.perf_counter()
     button.click()
     page.wait_for_function(
@@ -115,7 +118,35 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def quick(systems: tuple[str, str]) -> None:
+    """Round trips only, of two systems side by side (for trying changes).
+
+    ``--quick``: stface beside the hand-written script. ``--fragments``: a
+    page of four interfaces, drawn as Streamlit fragments or not.
+    """
+    servers = {s: Server(s) for s in systems}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for server in servers.values():
+            server.wait_http()
+        pages = {s: open_page(browser, server) for s, server in servers.items()}
+        trips: dict[str, list[float]] = {s: [] for s in servers}
+        for _ in range(3 * ROUND_TRIPS):
+            for system in servers:
+                trips[system].append(round_trip(*pages[system]))
+        browser.close()
+    for server in servers.values():
+        server.stop()
+    medians = {s: statistics.median(v) * 1000 for s, v in trips.items()}
+    (first, a), (second, b) = medians.items()
+    print(f"round trip p50: {first} {a:.0f} ms, {second} {b:.0f} ms, x{a / b:.2f}")
+
+
 def main() -> None:
+    if "--quick" in sys.argv:
+        return quick(("stface", "streamlit"))
+    if "--fragments" in sys.argv:
+        return quick(tuple(SEVERAL))
     systems = ["stface", "gradio", "streamlit"]
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine()}}
     with sync_playwright() as playwright:

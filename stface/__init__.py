@@ -47,8 +47,7 @@ from stface.components import (
     Webcam,
 )
 from stface.errors import Error
-from stface.hub import load
-from stface.interface import Interface
+from stface.interface import Interface, load
 from stface.mix import Parallel, Series
 from stface.progress import Progress
 from stface.tabbed import TabbedInterface

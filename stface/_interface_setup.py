@@ -75,10 +75,12 @@ def build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[Co
         if inputs[i] == "state":
             built_in[i] = State(value=parameter_defaults(fn)[i] if i < len(parameter_defaults(fn)) else None)
         built_out[o] = built_in[i]
-    for role, components, allowed in (("input", built_in, "can_input"), ("output", built_out, "can_output")):
-        for component in components:
-            if not getattr(component, allowed):
-                raise ValueError(f"{type(component).__name__} cannot be used as an {role} component.")
+    for component in built_in:
+        if not component.can_input:
+            raise ValueError(f"{type(component).__name__} cannot be used as an input component.")
+    for component in built_out:
+        if not component.can_output:
+            raise ValueError(f"{type(component).__name__} cannot be used as an output component.")
     return built_in, built_out
 
 

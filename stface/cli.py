@@ -64,7 +64,7 @@ def _launch(args: argparse.Namespace) -> int:
     watch = None if args.no_reload else str(app.resolve().parent)
     from stface.themes import theme_options
 
-    flags = server.streamlit_options(options, watch_folder=watch) | theme_options(getattr(interface, "theme", None))
+    flags = server.streamlit_options(options, watch_folder=watch) | theme_options(interface.theme)
     print(f"Running on local URL:  http://{flags['browser.serverAddress']}:{flags['server.port']}", file=sys.stderr)
     server.serve_forever(script, flags)
     return 0

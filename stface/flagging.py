@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 
 from stface.components._codecs import AudioClip, MediaFile, encode_png, encode_wav
+from stface.components.base import Component
+from stface.components.image import WebcamPhoto
 from stface.paths import safe_filename
 
 __all__ = ["CSVLogger", "spreadsheet_safe"]
@@ -79,14 +81,13 @@ class CSVLogger:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _cell(self, component: Any, label: str, payload: Any) -> Any:
+    def _cell(self, component: Component, label: str, payload: Any) -> Any:
         if payload is None:
             return ""
         media = self._media(component, label, payload)
         if media is not None:
             return media
-        if hasattr(component, "as_python"):
-            payload = component.as_python(payload)
+        payload = component.as_python(payload)
         if isinstance(payload, (str, int, float, bool)):
             return payload
         if hasattr(payload, "to_dict"):  # a DataFrame
@@ -96,7 +97,7 @@ class CSVLogger:
     def _media(self, component: Any, label: str, payload: Any) -> str | None:
         from PIL import Image as PILImage
 
-        if isinstance(getattr(payload, "file", None), MediaFile):  # a webcam photo
+        if isinstance(payload, WebcamPhoto):
             payload = payload.file
         if isinstance(payload, AudioClip):
             return self._save(label, encode_wav(payload), ".wav")
@@ -121,8 +122,8 @@ class CSVLogger:
         return str((folder / name).relative_to(self.folder))
 
 
-def _column(component: Any, index: int) -> str:
-    return str(getattr(component, "label", None) or f"column {index}")
+def _column(component: Component, index: int) -> str:
+    return str(component.label or f"column {index}")
 
 
 def _jsonable(value: Any) -> Any:

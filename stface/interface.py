@@ -18,7 +18,7 @@ from stface.pipeline import call_fn, missing_input_error, postprocess_all, prepr
 from stface.runtime.options import LaunchOptions
 from stface.tempfiles import Janitor
 
-__all__ = ["Interface"]
+__all__ = ["Interface", "load"]
 
 #: Gradio Interface options that have no Streamlit counterpart.
 _IGNORED = frozenset(
@@ -137,9 +137,9 @@ class Interface:
     @classmethod
     def load(cls, name: str, **kwargs: Any) -> Interface:
         """Gradio 3's spelling of :func:`stface.load`."""
-        from stface.hub import load
+        from stface.hub import interface_parts
 
-        return load(name, **kwargs)
+        return cls(**interface_parts(name, **kwargs))
 
     # -- calling -------------------------------------------------------------
 
@@ -254,11 +254,14 @@ class Interface:
         parts += [f"{type(c).__name__}:{c.label}" for c in self.input_components + self.output_components]
         return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
 
-    def render(self, *, key: str | None = None) -> None:
+    def render(self, *, key: str | None = None, fragment: bool = True) -> None:
         """Draw the interface into the current Streamlit script, where called.
 
         Use it to put an interface inside an existing Streamlit page; give
-        each of several interfaces on one page its own ``key``.
+        each of several interfaces on one page its own ``key``. The interface
+        is a Streamlit fragment: Submit reruns it alone, not the rest of the
+        page. Pass ``fragment=False`` when code after ``render()`` must rerun
+        on every Submit.
 
         Example (inside a Streamlit script)::
 
@@ -268,7 +271,7 @@ class Interface:
         """
         from stface.runtime.page import render_interface
 
-        render_interface(self, key=key or self.key)
+        render_interface(self, key=key or self.key, fragment=fragment)
 
     def launch(self, **options: Any) -> Any:
         """Serve the interface as a Streamlit app (see ``stface.runtime.launcher``).
@@ -310,3 +313,21 @@ class Interface:
         ins = ", ".join(map(repr, self.input_components))
         outs = ", ".join(map(repr, self.output_components))
         return f"Interface({self.__name__}: [{ins}] -> [{outs}])"
+
+
+def load(name: str, **kwargs: Any) -> Interface:
+    """Build an Interface for a Hugging Face model, a Space or a Gradio app URL.
+
+    Models run locally through a transformers pipeline (built once per
+    process and shared by every session), or through the Inference API with
+    ``src="api"`` or when transformers is not installed. Spaces and app URLs
+    are called through ``gradio_client``. Keyword arguments customise the
+    interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
+    (Gradio's names) are accepted for ``token``.
+
+    Example::
+
+        io = stface.load("huggingface/gpt2", inputs=stface.Textbox(lines=5, label="Input Text"))
+        io("It was the best of times")
+    """
+    return Interface.load(name, **kwargs)

@@ -43,18 +43,9 @@ class TabbedInterface:
 
     def render(self, *, key: str | None = None) -> None:
         """Draw the tabs into the current Streamlit script."""
-        import streamlit as st
+        from stface.runtime.page import render_tabs
 
-        from stface.components._html import escape, show_html
-
-        if self.title:
-            show_html(f'<h1 class="stface-title" style="text-align:center">{escape(self.title)}</h1>')
-        if self.css:
-            show_html("<style>" + self.css.replace("</", "<\\/") + "</style>")
-        for number, (tab, interface) in enumerate(zip(st.tabs(self.tab_names), self.interfaces)):
-            with tab:
-                interface.launch_options = self.launch_options
-                interface.render(key=f"{key or 'tabbed'}-{number}-{interface.key}")
+        render_tabs(self, key=key or "tabbed")
 
     def launch(self, **options: Any) -> Any:
         """Serve the tabs, like ``Interface.launch``."""

@@ -35,7 +35,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from stface._context import bound
@@ -123,10 +123,18 @@ def _alive(pid: int) -> bool:
 
 
 class Janitor:
-    """One background thread per process that removes ended sessions' files and old files."""
+    """One background thread per process that removes ended sessions' files and old files.
+
+    The server tells it which sessions live (``watch_sessions``); until then
+    every session's folder is kept.
+    """
 
     _thread: threading.Thread | None = None
     tick_s = 5.0
+    #: Whether a session id is connected now (the Streamlit runtime answers it).
+    session_active: Callable[[str], bool] = staticmethod(lambda session_id: True)
+    #: How long a disconnected session may come back (Streamlit's ``server.disconnectedSessionTTL``).
+    grace_s = 120.0
     #: (frequency, age) in seconds from ``delete_cache``; None keeps files of no session until exit.
     delete_cache: tuple[float, float] | None = None
     _last_seen: dict[str, float] = {}
@@ -144,6 +152,11 @@ class Janitor:
         cls.delete_cache = (min(frequency, current[0]), min(age, current[1])) if current else (frequency, age)
         cls.tick_s = min(cls.tick_s, frequency)
         cls.ensure_running()
+
+    @classmethod
+    def watch_sessions(cls, active: Callable[[str], bool], grace_s: float) -> None:
+        """Learn from the server which sessions live, and how long a lost one may return."""
+        cls.session_active, cls.grace_s = staticmethod(active), float(grace_s)
 
     @classmethod
     def ensure_running(cls) -> None:
@@ -177,10 +190,10 @@ class Janitor:
 
     @classmethod
     def _sweep_sessions(cls, sessions: Path, now: float) -> set[str]:
-        grace = _disconnected_ttl()
+        grace = cls.grace_s
         live: set[str] = set()
         for folder in _children(sessions):
-            if _session_active(folder.name):
+            if cls.session_active(folder.name):
                 cls._last_seen[folder.name] = now
                 live.add(folder.name)
             elif now - cls._last_seen.get(folder.name, _mtime(folder)) > grace:
@@ -198,18 +211,3 @@ def _children(folder: Path) -> list[Path]:
         return list(folder.iterdir())
     except FileNotFoundError:
         return []
-
-
-def _session_active(session_id: str) -> bool:
-    from streamlit import runtime
-
-    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
-
-
-def _disconnected_ttl() -> float:
-    import streamlit as st
-
-    try:
-        return float(st.get_option("server.disconnectedSessionTTL"))
-    except Exception:  # noqa: BLE001 - an older Streamlit without the option
-        return 120.0

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["escape", "neutralise_script_links", "score_background", "show_html", "unit_score"]
+__all__ = ["escape", "neutralise_script_links", "score_background", "unit_score"]
 
 # Bidi overrides and zero-width characters can disguise text ("invoice \u202eexe.txt" reads as
 # "invoice txt.exe"); they are shown as visible code points, e.g. "<U+202E>". A numeric character
@@ -58,20 +58,3 @@ _SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IG
 def neutralise_script_links(markdown: str) -> str:
     """Disarm ``[x](javascript:...)`` style links, which st.markdown keeps."""
     return _SCRIPT_LINK.sub("](#blocked:", markdown)
-
-
-class _Markup:
-    """Wraps a string so ``st.html`` never treats it as a file path."""
-
-    def __init__(self, markup: str) -> None:
-        self._markup = markup
-
-    def _repr_html_(self) -> str:
-        return self._markup
-
-
-def show_html(markup: str) -> None:
-    """Draw trusted-or-escaped markup with ``st.html`` (sanitised by Streamlit)."""
-    import streamlit as st
-
-    st.html(_Markup(markup or "<span></span>"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import numpy as np
-import streamlit as st
 
 from stface._kwargs import retired_value
 from stface.components._codecs import (
     AUDIO_TYPES,
     AudioClip,
+    MediaFile,
     audio_clip,
     decode_audio,
     encode_wav,
@@ -25,7 +25,7 @@ __all__ = ["Audio", "Microphone"]
 _SOURCES = ("upload", "microphone")
 
 
-class Audio(MediaComponent):
+class Audio(MediaComponent[AudioClip | MediaFile | None]):
     """Audio in (microphone or upload) and out (a player).
 
     fn receives ``(sample_rate, samples)`` with int16 samples shaped
@@ -110,56 +110,6 @@ class Audio(MediaComponent):
     def as_python(self, payload: AudioClip | None) -> tuple[int, np.ndarray] | None:
         return None if payload is None else (payload.sample_rate, payload.samples)
 
-    # -- drawing -----------------------------------------------------------------
-
-    def render_outside_form(self, key: str) -> None:
-        """The WebRTC recorder: it needs reruns to connect, so it stands above the inputs' form."""
-        if "microphone" in self.sources and _webrtc():
-            from stface.runtime.microphone import record
-
-            if "upload" in self.sources:
-                st.caption(f"{self.display_label}: record, or upload below")
-            recorded = record(key, self.display_label, disabled=self.disabled)
-            if recorded is not None:
-                st.session_state[key] = recorded
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        session = st.session_state
-        native_mic = "microphone" in self.sources and not _webrtc()
-        if "upload" in self.sources and native_mic:
-            upload_tab, mic_tab = st.tabs(["Upload", "Microphone"])
-        else:
-            upload_tab = mic_tab = st.container()
-        if "upload" in self.sources:
-            with upload_tab:
-                self._upload(key, label=self.display_label)
-        if native_mic:
-            with mic_tab:
-                from stface.runtime.microphone import record
-
-                recorded = record(key, self.display_label, disabled=self.disabled)
-                if recorded is not None:
-                    session[key] = recorded
-        current = session.get(key)
-        self._preview(current)
-        return current
-
-    def _preview(self, value: Any) -> None:
-        if value is None:
-            st.caption("No audio yet." if "upload" in self.sources else "Record a clip: Start, speak, Stop.")
-            return
-        try:
-            clip = self.clip(value)
-        except Error as exc:
-            st.warning(str(exc))
-            return
-        st.audio(encode_wav(clip), format="audio/wav")
-
-    def render_output(self, payload: AudioClip | None, key: str) -> None:
-        if not self._output_header(payload, "No audio."):
-            return
-        st.audio(encode_wav(payload), format="audio/wav")
-
 
 class Microphone(Audio):
     """Audio from the microphone (Gradio's ``"mic"`` / ``"microphone"`` shortcuts).
@@ -172,9 +122,3 @@ class Microphone(Audio):
 
     def __init__(self, value: Any = None, *, sources: list[str] | str | None = "microphone", **kwargs: Any) -> None:
         super().__init__(value, sources=sources, **kwargs)
-
-
-def _webrtc() -> bool:
-    from stface.runtime.microphone import uses_webrtc
-
-    return uses_webrtc()

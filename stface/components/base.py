@@ -1,27 +1,33 @@
-"""The component contract.
+"""The component contract: what the pipeline asks of a component.
 
-A component does two jobs, kept apart:
+A component converts, in pure code that never imports Streamlit (a test
+enforces it), so ``demo(...)``, the API and interpretation run without a page:
 
-* converting, in pure functions that never touch Streamlit:
-  ``preprocess(payload) -> fn argument`` and ``postprocess(fn result) -> payload``;
-* drawing, the only code that calls Streamlit:
-  ``render_input(key) -> payload`` and ``render_output(payload, key)``.
+* ``preprocess(payload) -> fn argument`` and ``postprocess(fn result) -> payload``;
+* ``as_python(payload)``: what ``demo(...)`` returns for an output;
+* ``initial_payload()``: the value a new session starts with;
+* ``can_input`` / ``can_output``, and ``empty_message`` for an input left empty.
 
-A *payload* is the value a widget holds or shows: the text of a text box, the
-chosen option of a radio, a :class:`~stface.components.label.LabelData` for a
-label. ``Interface.__call__`` hands Python values straight to ``preprocess``
-as if a widget held them, and returns ``as_python(payload)`` for each output.
+A *payload* is the value a widget holds or shows, typed by the component's
+parameter: ``Textbox`` is a ``Component[str | None]``, ``Audio`` a
+``Component[AudioClip | None]``, ``Label`` a ``Component[LabelData]``.
+``Interface.__call__`` hands Python values straight to ``preprocess`` as if a
+widget held them. Drawing is the other layer: each component's widget, in
+``stface/runtime/widgets/`` under the same module name, draws that payload.
 """
 
 from __future__ import annotations
 
 import copy
 import inspect
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from stface._kwargs import check_gradio_kwargs, warn_compatibility
 
-__all__ = ["Component", "GRADIO_IGNORED"]
+__all__ = ["Component", "GRADIO_IGNORED", "Payload"]
+
+#: What a widget holds or shows for one component class.
+Payload = TypeVar("Payload")
 
 #: Gradio options common to every component that have no Streamlit counterpart.
 GRADIO_IGNORED = frozenset(
@@ -59,7 +65,7 @@ GRADIO_IGNORED = frozenset(
 )
 
 
-class Component:
+class Component(Generic[Payload]):
     """Base class of every stface component.
 
     Subclasses set ``can_input`` / ``can_output``, and override the conversion
@@ -77,8 +83,6 @@ class Component:
 
     can_input: ClassVar[bool] = True
     can_output: ClassVar[bool] = True
-    #: False when the input cannot sit in a form (parts that need reruns go in ``render_outside_form``).
-    form_compatible: ClassVar[bool] = True
     #: What to tell the person when fn failed on this input left empty (``{label}`` is filled in).
     empty_message: ClassVar[str | None] = None
     #: Extra Gradio options this class ignores, on top of ``GRADIO_IGNORED``.
@@ -152,19 +156,19 @@ class Component:
         except ValueError:  # numpy arrays compare element-wise
             return False
 
-    def preprocess(self, payload: Any) -> Any:
+    def preprocess(self, payload: Payload) -> Any:
         """Convert what the widget holds into the argument fn receives."""
         return payload
 
-    def postprocess(self, value: Any) -> Any:
+    def postprocess(self, value: Any) -> Payload:
         """Convert what fn returned into what the output widget shows."""
         return value
 
-    def as_python(self, payload: Any) -> Any:
+    def as_python(self, payload: Payload) -> Any:
         """The Python value ``Interface.__call__`` returns for this output."""
         return payload
 
-    def initial_payload(self) -> Any:
+    def initial_payload(self) -> Payload:
         """The value the input widget starts with in a new session.
 
         A callable ``value`` is called once per session, as Gradio calls it
@@ -191,41 +195,10 @@ class Component:
         )
         return self
 
-    # -- drawing (Streamlit) --------------------------------------------------
-
-    def store(self, state: Any, key: str, payload: Any) -> None:
-        """Put ``payload`` into the input widget's session state (clear, examples)."""
-        state[key] = payload
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        """Draw the input widget under ``key`` and return its payload."""
-        raise TypeError(f"{type(self).__name__} cannot be used as an input component.")
-
-    def render_outside_form(self, key: str) -> None:
-        """Draw the part of the input that needs reruns while it is used, above the form.
-
-        Most components have none. A WebRTC recorder does: it stores what it
-        recorded under ``key``, where ``render_input`` finds it.
-        """
-
-    def render_output(self, payload: Any, key: str) -> None:
-        """Draw ``payload`` as an output under ``key``."""
-        raise TypeError(f"{type(self).__name__} cannot be used as an output component.")
-
-    # -- helpers for drawing ------------------------------------------------
-
     @property
     def display_label(self) -> str:
-        """The label shown in the page (Streamlit needs a non-empty one)."""
+        """The label shown in the page and in messages (never empty)."""
         return self.label if self.label else type(self).__name__
-
-    @property
-    def label_visibility(self) -> str:
-        return "collapsed" if self.show_label is False else "visible"
-
-    @property
-    def disabled(self) -> bool:
-        return self.interactive is False
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(label={self.label!r})"

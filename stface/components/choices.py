@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-import streamlit as st
-
 from stface.components.base import Component
 from stface.errors import Error
 
@@ -26,7 +24,7 @@ def _normalise_choices(choices: Sequence[Any] | None) -> list[tuple[str, Any]]:
     return pairs
 
 
-class _Choices(Component):
+class _Choices(Component[Any]):
     """Shared behaviour of components that pick from ``choices``."""
 
     def __init__(self, choices: Sequence[Any] | None = None, *, type: str = "value", **kwargs: Any) -> None:
@@ -40,7 +38,8 @@ class _Choices(Component):
     def values(self) -> list[Any]:
         return [value for _, value in self.choices]
 
-    def _name_of(self, value: Any) -> str:
+    def name_of(self, value: Any) -> str:
+        """The name shown for a choice's value."""
         for name, choice in self.choices:
             if choice == value:
                 return name
@@ -103,28 +102,6 @@ class Dropdown(_Choices):
             return [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
         return value
 
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        return self._draw(key, disabled=self.disabled, on_change=on_change)
-
-    def render_output(self, payload: Any, key: str) -> None:
-        st.session_state[key] = payload
-        self._draw(key, disabled=True)
-
-    def _draw(self, key: str, *, disabled: bool, on_change=None) -> Any:
-        common = dict(
-            label=self.display_label,
-            options=self.values,
-            format_func=self._name_of,
-            key=key,
-            help=self.info,
-            on_change=on_change,
-            disabled=disabled,
-            label_visibility=self.label_visibility,
-        )
-        if self.multiselect:
-            return st.multiselect(accept_new_options=self.allow_custom_value, **common)
-        return st.selectbox(accept_new_options=self.allow_custom_value, **common)
-
 
 class Radio(_Choices):
     """A set of radio buttons: exactly one choice.
@@ -151,26 +128,6 @@ class Radio(_Choices):
             return None
         chosen = self._check(payload)
         return chosen if self.type == "value" else self._index(chosen)
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        return self._draw(key, disabled=self.disabled, on_change=on_change)
-
-    def render_output(self, payload: Any, key: str) -> None:
-        st.session_state[key] = payload
-        self._draw(key, disabled=True)
-
-    def _draw(self, key: str, *, disabled: bool, on_change=None) -> Any:
-        return st.radio(
-            self.display_label,
-            options=self.values,
-            format_func=self._name_of,
-            key=key,
-            horizontal=True,
-            help=self.info,
-            on_change=on_change,
-            disabled=disabled,
-            label_visibility=self.label_visibility,
-        )
 
 
 class CheckboxGroup(_Choices):
@@ -209,27 +166,8 @@ class CheckboxGroup(_Choices):
             return []
         return list(value) if isinstance(value, (list, tuple, set)) else [value]
 
-    def render_input(self, key: str, *, on_change=None) -> list[Any]:
-        return self._draw(key, disabled=self.disabled, on_change=on_change)
 
-    def render_output(self, payload: Any, key: str) -> None:
-        st.session_state[key] = list(payload or [])
-        self._draw(key, disabled=True)
-
-    def _draw(self, key: str, *, disabled: bool, on_change=None) -> list[Any]:
-        return st.multiselect(
-            self.display_label,
-            options=self.values,
-            format_func=self._name_of,
-            key=key,
-            help=self.info,
-            on_change=on_change,
-            disabled=disabled,
-            label_visibility=self.label_visibility,
-        )
-
-
-class Checkbox(Component):
+class Checkbox(Component[bool]):
     """A single checkbox: ``bool`` in and out.
 
     Example:
@@ -249,17 +187,3 @@ class Checkbox(Component):
 
     def initial_payload(self) -> bool:
         return bool(super().initial_payload())
-
-    def render_input(self, key: str, *, on_change=None) -> bool:
-        return st.checkbox(
-            self.display_label,
-            key=key,
-            help=self.info,
-            on_change=on_change,
-            disabled=self.disabled,
-            label_visibility=self.label_visibility,
-        )
-
-    def render_output(self, payload: Any, key: str) -> None:
-        st.session_state[key] = bool(payload)
-        st.checkbox(self.display_label, key=key, disabled=True, label_visibility=self.label_visibility)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import streamlit as st
 
 from stface._kwargs import retired_value
 from stface.components.base import Component
@@ -28,7 +27,7 @@ def _count(count: int | tuple[int, str] | None, default: int) -> tuple[int, str]
     return (int(count[0]), str(count[1]))
 
 
-class Dataframe(Component):
+class Dataframe(Component["pd.DataFrame"]):
     """A table. As an input the person edits it; fn receives it as ``type``.
 
     Args:
@@ -136,47 +135,6 @@ class Dataframe(Component):
 
     def initial_payload(self) -> pd.DataFrame:
         return self.to_frame(super().initial_payload())
-
-    # -- drawing --------------------------------------------------------------
-
-    def store(self, state: Any, key: str, payload: Any) -> None:
-        state[key] = self.to_frame(payload)
-        state.pop(f"{key}:editor", None)  # drop edits made against the old table
-
-    def render_input(self, key: str, *, on_change=None) -> pd.DataFrame:
-        import pandas as pd
-
-        frame = st.session_state.get(key)
-        if not isinstance(frame, pd.DataFrame):
-            frame = self.initial_payload()
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        return st.data_editor(
-            frame,
-            key=f"{key}:editor",
-            num_rows="dynamic" if self.row_count[1] == "dynamic" else "fixed",
-            column_config=self._column_config(frame),
-            on_change=on_change,
-            disabled=self.disabled,
-            hide_index=True,
-            use_container_width=True,
-        )
-
-    def _column_config(self, frame: pd.DataFrame) -> dict[str, Any]:
-        kinds = {
-            "number": st.column_config.NumberColumn,
-            "bool": st.column_config.CheckboxColumn,
-            "str": st.column_config.TextColumn,
-            "markdown": st.column_config.TextColumn,
-            "html": st.column_config.TextColumn,
-            "date": st.column_config.TextColumn,
-        }
-        return {name: kinds[kind]() for name, kind in zip(frame.columns, self.datatype)}
-
-    def render_output(self, payload: pd.DataFrame, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        st.dataframe(payload, hide_index=True, use_container_width=True)
 
 
 class Numpy(Dataframe):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import mimetypes
 import os
 from pathlib import Path
 from typing import Any, Literal
 
-import streamlit as st
-
 from stface.components._codecs import MediaFile
 from stface.components._media import MediaComponent
 from stface.errors import Error
-from stface.paths import safe_filename, save_bytes, servable_path
+from stface.paths import save_bytes, servable_path
 
-__all__ = ["File", "Files", "NamedString", "PlayableVideo", "Video"]
+__all__ = ["File", "Files", "NamedString", "PlayableVideo", "Video", "as_file"]
 
 VIDEO_TYPES = ["mp4", "webm", "ogg", "ogv", "mov", "mkv", "avi", "m4v"]
 
@@ -27,7 +24,7 @@ class NamedString(str):
         return str(self)
 
 
-def _to_file(value: Any, *, output: bool = False) -> MediaFile:
+def as_file(value: Any, *, output: bool = False) -> MediaFile:
     """bytes, MediaFile or a path -> MediaFile; an output's path must be servable."""
     if isinstance(value, MediaFile):
         return value
@@ -47,11 +44,11 @@ def _stored_path(value: Any) -> str:
         if not Path(value).is_file():
             raise Error(f"'{Path(value).name}' is not an existing file.")
         return str(value)
-    file = _to_file(value)
+    file = as_file(value)
     return save_bytes(file.data, file.name)
 
 
-class Video(MediaComponent):
+class Video(MediaComponent[Any]):
     """A video in (upload) and out (a player). fn receives and returns file paths.
 
     Example:
@@ -76,27 +73,10 @@ class Video(MediaComponent):
             return None
         if isinstance(value, (tuple, list)) and value:
             value = value[0]  # Gradio allows (video, subtitles)
-        return _to_file(value, output=True)
+        return as_file(value, output=True)
 
     def as_python(self, payload: MediaFile | None) -> str | None:
         return None if payload is None else save_bytes(payload.data, payload.name)
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        self._upload(key)
-        current = st.session_state.get(key)
-        if current is not None and not isinstance(current, MediaFile):
-            self._play(_to_file(current))  # an example or initial value from the app's code
-        return current
-
-    def render_output(self, payload: MediaFile | None, key: str) -> None:
-        if not self._output_header(payload, "No video."):
-            return
-        self._play(payload)
-
-    @staticmethod
-    def _play(file: MediaFile) -> None:
-        mime = mimetypes.guess_type(file.name)[0] or "video/mp4"
-        st.video(file.data, format=mime)
 
 
 class PlayableVideo(Video):
@@ -109,7 +89,7 @@ class PlayableVideo(Video):
     """
 
 
-class File(MediaComponent):
+class File(MediaComponent[Any]):
     """One file or several, in (upload) and out (download buttons).
 
     Args:
@@ -152,7 +132,7 @@ class File(MediaComponent):
 
     def _one(self, value: Any) -> Any:
         if self.type in ("binary", "bytes"):
-            return _to_file(value).data
+            return as_file(value).data
         return NamedString(_stored_path(value))
 
     def preprocess(self, payload: Any) -> Any:
@@ -171,30 +151,13 @@ class File(MediaComponent):
         if value is None:
             return None
         items = value if isinstance(value, (list, tuple)) else [value]
-        return [_to_file(item, output=True) for item in items]
+        return [as_file(item, output=True) for item in items]
 
     def as_python(self, payload: list[MediaFile] | None) -> Any:
         if payload is None:
             return None
         paths = [save_bytes(f.data, f.name) for f in payload]
         return paths if self.multiple_files or len(paths) > 1 else paths[0]
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        self._upload(key)
-        return st.session_state.get(key)
-
-    def render_output(self, payload: list[MediaFile] | None, key: str) -> None:
-        if not self._output_header(payload, "No file."):
-            return
-        for index, file in enumerate(payload):
-            st.download_button(
-                f"Download {safe_filename(file.name)}",
-                data=file.data,
-                file_name=safe_filename(file.name),
-                mime=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
-                key=f"{key}:download:{index}:{Path(file.name).name}",
-                on_click="ignore",
-            )
 
 
 class Files(File):

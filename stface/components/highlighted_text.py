@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from stface.components._html import escape, score_background, show_html
+from stface.components._html import escape, score_background
 from stface.components.base import Component
 from stface.errors import ComponentValueError
 
@@ -16,7 +16,7 @@ Span = tuple[str, Any]
 _PALETTE = ("#fca5a5", "#fdba74", "#fde047", "#86efac", "#93c5fd", "#c4b5fd", "#f9a8d4", "#67e8f9")
 
 
-class HighlightedText(Component):
+class HighlightedText(Component["list[Span] | None"]):
     """Text in which some spans carry a category (a colour) or a score.
 
     fn may return a list of ``(text, category_or_score_or_None)`` pairs, or a
@@ -60,9 +60,6 @@ class HighlightedText(Component):
         spans = _from_entities(value) if isinstance(value, dict) else _from_pairs(value)
         return _combine(spans, self.adjacent_separator) if self.combine_adjacent else spans
 
-    def render_output(self, payload: list[Span] | None, key: str) -> None:
-        caption = self.display_label if self.show_label is not False else None
-        show_html(highlighted_html(payload or [], self.color_map, caption=caption, legend=self.show_legend))
 
 
 def _from_entities(value: dict) -> list[Span]:

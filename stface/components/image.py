@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import numpy as np
-import streamlit as st
 from PIL import Image as PILImage
 from PIL import ImageOps
 
@@ -22,13 +21,13 @@ from stface.components._media import MediaComponent, normalise_sources
 from stface.errors import Error
 from stface.paths import save_bytes, servable_path
 
-__all__ = ["Image", "Pil", "Webcam"]
+__all__ = ["Image", "Pil", "Webcam", "WebcamPhoto"]
 
 _SOURCES = ("upload", "webcam", "clipboard")
 _TYPES = ("numpy", "pil", "filepath")
 
 
-class Image(MediaComponent):
+class Image(MediaComponent[Any]):
     """An image in (upload or webcam) and out.
 
     fn receives a numpy array (H, W, 3) uint8 by default, a PIL image with
@@ -88,7 +87,7 @@ class Image(MediaComponent):
         """Upload, photo, path, array or PIL image -> ``type``, after mode/shape/invert."""
         if payload is None:
             return None
-        from_webcam = isinstance(payload, _WebcamPhoto)
+        from_webcam = isinstance(payload, WebcamPhoto)
         image = decode_image(payload.file if from_webcam else payload, max_pixels=self.max_pixels)
         if self.image_mode:
             image = image.convert(self.image_mode)
@@ -121,51 +120,9 @@ class Image(MediaComponent):
     def as_python(self, payload: PILImage.Image | None) -> np.ndarray | None:
         return None if payload is None else np.array(payload)
 
-    # -- drawing -----------------------------------------------------------------
 
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        session = st.session_state
-        if len(self.sources) == 2:
-            upload_tab, webcam_tab = st.tabs(["Upload", "Webcam"])
-        else:
-            upload_tab = webcam_tab = st.container()
-        if "upload" in self.sources:
-            with upload_tab:
-                self._upload(key)
-        if "webcam" in self.sources:
-            with webcam_tab:
-                self._webcam(key)
-        current = session.get(key)
-        if current is not None:
-            self._preview(current)
-        return current
-
-    def _webcam(self, key: str) -> None:
-        session = st.session_state
-        version = session.get(f"{key}:v", 0)
-        photo = st.camera_input(self.display_label, key=f"{key}:webcam:{version}", disabled=self.disabled,
-                                label_visibility=self.label_visibility)  # fmt: skip
-        identity = getattr(photo, "file_id", None)
-        if identity != session.get(f"{key}:webcam-seen"):
-            session[f"{key}:webcam-seen"] = identity
-            session[key] = None if photo is None else _WebcamPhoto(MediaFile("webcam.jpg", photo.getvalue()))
-
-    def _preview(self, value: Any) -> None:
-        if isinstance(value, _WebcamPhoto):
-            return  # st.camera_input already shows the photo
-        try:
-            st.image(decode_image(value, max_pixels=self.max_pixels), width=160)
-        except Error as exc:
-            st.warning(str(exc))
-
-    def render_output(self, payload: PILImage.Image | None, key: str) -> None:
-        if not self._output_header(payload, "No image."):
-            return
-        st.image(payload)
-
-
-class _WebcamPhoto:
-    """A photo from the webcam (mirrored in preprocess, as Gradio does)."""
+class WebcamPhoto:
+    """A photo from the webcam (mirrored in preprocess when ``mirror_webcam``, as Gradio does)."""
 
     def __init__(self, file: MediaFile) -> None:
         self.file = file

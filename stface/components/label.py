@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from stface.components._html import escape, show_html, unit_score
+from stface.components._html import escape, unit_score
 from stface.components.base import Component
 from stface.errors import ComponentValueError
 
@@ -31,7 +31,7 @@ def _confidence(name: str, value: Any) -> float:
     return number
 
 
-class Label(Component):
+class Label(Component[LabelData]):
     """Shows a class name, or the top classes with confidence bars.
 
     fn may return a ``dict`` of ``{class: confidence}``, a ``str`` class name,
@@ -79,8 +79,6 @@ class Label(Component):
             return dict(payload.confidences)
         return payload.label
 
-    def render_output(self, payload: LabelData, key: str) -> None:
-        show_html(label_html(payload, self.display_label if self.show_label is not False else None))
 
 
 def label_html(data: LabelData, caption: str | None = None) -> str:

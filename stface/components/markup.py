@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import streamlit as st
-
-from stface.components._html import neutralise_script_links, show_html
 from stface.components.base import Component
 from stface.errors import ComponentValueError, Error
 
 __all__ = ["HTML", "JSON", "Markdown"]
 
 
-class JSON(Component):
+class JSON(Component[Any]):
     """Any JSON-serialisable value, shown as a collapsible tree.
 
     As an output, a ``str`` is parsed as JSON (as Gradio 3 does). As an input
@@ -53,23 +50,9 @@ class JSON(Component):
         value = super().initial_payload()
         return "" if value is None else json.dumps(value, indent=2)
 
-    def render_input(self, key: str, *, on_change=None) -> str:
-        return st.text_area(
-            self.display_label,
-            key=key,
-            help=self.info or "Type a JSON value.",
-            on_change=on_change,
-            disabled=self.disabled,
-            label_visibility=self.label_visibility,
-        )
-
-    def render_output(self, payload: Any, key: str) -> None:
-        if self.show_label is not False:
-            st.caption(self.display_label)
-        st.json(payload if payload is not None else {})
 
 
-class HTML(Component):
+class HTML(Component[str]):
     """Shows HTML that fn returns (Streamlit sanitises it; scripts do not run).
 
     Example:
@@ -83,11 +66,9 @@ class HTML(Component):
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
 
-    def render_output(self, payload: str, key: str) -> None:
-        show_html(payload)
 
 
-class Markdown(Component):
+class Markdown(Component[str]):
     """Shows Markdown that fn returns (raw HTML is not rendered).
 
     Example:
@@ -100,6 +81,3 @@ class Markdown(Component):
 
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
-
-    def render_output(self, payload: str, key: str) -> None:
-        st.markdown(neutralise_script_links(payload or ""))

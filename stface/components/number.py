@@ -6,12 +6,10 @@ import math
 import random
 from typing import Any
 
-import streamlit as st
-
 from stface.components.base import Component
 from stface.errors import Error
 
-__all__ = ["Number", "Slider", "round_to_precision"]
+__all__ = ["Number", "Slider", "display_number", "round_to_precision"]
 
 
 def round_to_precision(number: float | int, precision: int | None) -> float | int:
@@ -34,7 +32,7 @@ def _as_number(value: Any, owner: str) -> float | int:
     return value
 
 
-def _display(number: float | int | None) -> str:
+def display_number(number: float | int | None) -> str:
     """Show numbers as a browser does: 8.0 as "8", 0.25 as "0.25"."""
     if number is None:
         return ""
@@ -43,7 +41,7 @@ def _display(number: float | int | None) -> str:
     return str(number)
 
 
-class Number(Component):
+class Number(Component[float | int | None]):
     """A numeric field: ``float`` (or ``int`` with ``precision=0``) in and out.
 
     Args:
@@ -93,39 +91,20 @@ class Number(Component):
 
     def initial_payload(self) -> float | int | None:
         value = super().initial_payload()
-        return None if value is None else self._widget_number(value)
+        return None if value is None else self.widget_number(value)
 
-    def _widget_number(self, value: float | int) -> float | int:
+    def widget_number(self, value: float | int) -> float | int:
+        """The number as the widget holds it: ``int`` with ``precision=0``, else ``float``."""
         return int(round(value)) if self.precision == 0 else float(value)
 
-    def render_input(self, key: str, *, on_change=None) -> float | int | None:
-        bounds = {
-            "min_value": None if self.minimum is None else self._widget_number(self.minimum),
-            "max_value": None if self.maximum is None else self._widget_number(self.maximum),
-            "step": self._widget_number(self.step),
-        }
-        return st.number_input(
-            self.display_label,
-            key=key,
-            format=self._format(),
-            help=self.info,
-            on_change=on_change,
-            disabled=self.disabled,
-            label_visibility=self.label_visibility,
-            **bounds,
-        )
-
-    def _format(self) -> str | None:
+    def format(self) -> str | None:
+        """The printf format that shows ``precision`` decimals (None: as typed)."""
         if self.precision is None:
             return None
         return "%d" if self.precision == 0 else f"%.{self.precision}f"
 
-    def render_output(self, payload: float | int | None, key: str) -> None:
-        st.session_state[key] = _display(payload)
-        st.text_input(self.display_label, key=key, disabled=True, label_visibility=self.label_visibility)
 
-
-class Slider(Component):
+class Slider(Component[float | int | None]):
     """A slider between ``minimum`` and ``maximum``.
 
     Args:
@@ -162,11 +141,13 @@ class Slider(Component):
         self.randomize = randomize
 
     @property
-    def _integral(self) -> bool:
+    def integral(self) -> bool:
+        """True when minimum, maximum and step are all ints."""
         return all(isinstance(v, int) and not isinstance(v, bool) for v in (self.minimum, self.maximum, self.step))
 
-    def _widget_number(self, value: float) -> float | int:
-        return int(value) if self._integral and float(value).is_integer() else float(value)
+    def widget_number(self, value: float) -> float | int:
+        """The number as the slider holds it: ``int`` on an all-integer slider."""
+        return int(value) if self.integral and float(value).is_integer() else float(value)
 
     def preprocess(self, payload: Any) -> float | int | None:
         """Slider position -> number, ``int`` when whole as in Gradio (bounds are checked)."""
@@ -190,27 +171,6 @@ class Slider(Component):
 
     def initial_payload(self) -> float | int:
         if self.randomize:
-            return self._widget_number(self.random_value())
+            return self.widget_number(self.random_value())
         value = super().initial_payload()
-        return self._widget_number(self.minimum if value is None else value)
-
-    def render_input(self, key: str, *, on_change=None) -> float | int:
-        return self._draw(key, disabled=self.disabled, on_change=on_change)
-
-    def render_output(self, payload: float | int | None, key: str) -> None:
-        st.session_state[key] = self._widget_number(self.minimum if payload is None else payload)
-        self._draw(key, disabled=True)
-
-    def _draw(self, key: str, *, disabled: bool, on_change=None) -> float | int:
-        step = self._widget_number(self.step) if self._integral else float(self.step)
-        return st.slider(
-            self.display_label,
-            min_value=self._widget_number(self.minimum),
-            max_value=self._widget_number(self.maximum),
-            step=step,
-            key=key,
-            help=self.info,
-            on_change=on_change,
-            disabled=disabled,
-            label_visibility=self.label_visibility,
-        )
+        return self.widget_number(self.minimum if value is None else value)

@@ -9,7 +9,7 @@ from stface.components.base import Component
 __all__ = ["State"]
 
 
-class State(Component):
+class State(Component[Any]):
     """A hidden value that lives for one browser session.
 
     Use it as both an input and an output: fn receives the session's current
@@ -25,9 +25,3 @@ class State(Component):
 
     def __init__(self, value: Any = None, **kwargs: Any) -> None:
         super().__init__(value, **kwargs)
-
-    def render_input(self, key: str, *, on_change=None) -> Any:
-        return None  # State has no widget; the page passes the stored value.
-
-    def render_output(self, payload: Any, key: str) -> None:
-        return None

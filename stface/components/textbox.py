@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-import streamlit as st
-
 from stface.components.base import Component
 
 __all__ = ["TextArea", "Textbox"]
 
 _TEXT_TYPES = ("text", "password", "email")
-_LINE_PX = 24  # one line of Streamlit's body text, for sizing text areas
-_MIN_AREA_PX = 68  # the smallest height st.text_area accepts
 
 
-class Textbox(Component):
+class Textbox(Component[str | None]):
     """A box for text: ``str`` in, ``str`` out.
 
     Args:
@@ -62,37 +58,6 @@ class Textbox(Component):
     def initial_payload(self) -> str:
         value = super().initial_payload()
         return "" if value is None else str(value)
-
-    def render_input(self, key: str, *, on_change=None) -> str:
-        common = dict(
-            label=self.display_label,
-            key=key,
-            placeholder=self.placeholder,
-            help=self.info,
-            on_change=on_change,
-            disabled=self.disabled,
-            label_visibility=self.label_visibility,
-        )
-        if self.lines == 1:
-            kind = "password" if self.type == "password" else "default"
-            return st.text_input(type=kind, **common)
-        return st.text_area(height=self._height(self.lines), **common)
-
-    def render_output(self, payload: str | None, key: str) -> None:
-        text = payload or ""
-        shown_lines = min(max(self.lines, text.count("\n") + 1), self.max_lines)
-        st.session_state[key] = text
-        st.text_area(
-            self.display_label,
-            key=key,
-            height=self._height(shown_lines),
-            disabled=True,
-            label_visibility=self.label_visibility,
-        )
-
-    @staticmethod
-    def _height(lines: int) -> int:
-        return max(_MIN_AREA_PX, _LINE_PX * lines + 20)
 
 
 class TextArea(Textbox):

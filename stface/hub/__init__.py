@@ -1,11 +1,16 @@
-"""``stface.load``: interfaces for Hugging Face models, Spaces and Gradio apps."""
+"""What ``stface.load`` builds an Interface from: Hugging Face models, Spaces and Gradio apps.
+
+``interface_parts`` returns the Interface's arguments (fn, inputs, outputs,
+title); ``stface.load`` (in ``stface.interface``) builds the Interface, so
+this package never imports the Interface class.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 from typing import Any
 
-__all__ = ["load"]
+__all__ = ["interface_parts"]
 
 _MODEL_PREFIXES = ("huggingface/", "models/")
 
@@ -29,7 +34,7 @@ def _parse(name: str, src: str | None) -> tuple[str, str]:
     )
 
 
-def load(
+def interface_parts(
     name: str,
     *,
     src: str | None = None,
@@ -37,8 +42,8 @@ def load(
     task: str | None = None,
     api_name: str | None = None,
     **interface_kwargs: Any,
-):
-    """Build an Interface for a Hugging Face model, a Space or a Gradio app URL.
+) -> dict[str, Any]:
+    """The arguments of an Interface for a Hugging Face model, a Space or a Gradio app URL.
 
     Models run locally through a transformers pipeline (built once per
     process and shared by every session), or through the Inference API with
@@ -49,11 +54,9 @@ def load(
 
     Example::
 
-        io = stface.load("huggingface/gpt2", inputs=stface.Textbox(lines=5, label="Input Text"))
-        io("It was the best of times")
+        parts = interface_parts("huggingface/gpt2", title="GPT-2")
+        sorted(parts)  # ['fn', 'inputs', 'outputs', 'title']
     """
-    from stface.interface import Interface
-
     token = token or interface_kwargs.pop("api_key", None) or interface_kwargs.pop("hf_token", None)
     interface_kwargs.pop("alias", None)
     kind, target = _parse(name, src)
@@ -64,7 +67,7 @@ def load(
     else:
         parts = _model_parts(target, task, token, remote=src == "api" or importlib.util.find_spec("transformers") is None)
     parts.update(interface_kwargs)
-    return Interface(**parts)
+    return parts
 
 
 def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool) -> dict[str, Any]:

@@ -67,8 +67,7 @@ def heatmap(image: np.ndarray, scores: Any, strength: float = 0.6) -> np.ndarray
     picture = np.asarray(image)
     if picture.ndim == 2:
         picture = np.stack([picture] * 3, axis=-1)
-    picture = picture[..., :3].astype(float)
-    red = np.zeros_like(picture)
-    red[..., 0] = 255
-    alpha = (heat * strength)[..., None]
-    return np.clip(picture * (1 - alpha) + red * alpha, 0, 255).astype(np.uint8)
+    alpha = heat * strength
+    tinted = picture[..., :3] * (1 - alpha)[..., None]  # each channel faded, then red added
+    tinted[..., 0] += 255 * alpha
+    return np.clip(tinted, 0, 255).astype(np.uint8)

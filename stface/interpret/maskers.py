@@ -4,7 +4,11 @@ Each masker works on the value as a widget holds it (a payload), so the
 perturbed values go through the component's own ``preprocess`` exactly as a
 person's input would, and each explanation comes back in Gradio 3.x's format
 for that component. Leave-one-out needs ``neighbours`` and ``arrange``;
-SHAP also needs ``tokens`` and ``masked``.
+SHAP also needs ``tokens`` and ``masked_all``. ``display`` lays an
+explanation out for the page (see ``stface.interpret.display``), whichever
+method (or the app's own function) produced it.
+
+Pure: no Streamlit, no Interface.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ import numpy as np
 
 from stface import components as c
 from stface.components._codecs import audio_clip, decode_audio, decode_image, resize_and_crop
+from stface.components.image import WebcamPhoto
 from stface.components.number import round_to_precision
 from stface.errors import Error
+from stface.interpret.display import Cells, Display, Heatmap, Tokens
+from stface.interpret.html import heatmap
 
-__all__ = ["Masker", "masker_for"]
+__all__ = ["Masker", "display_for", "masker_for"]
 
 
 @dataclass
@@ -36,6 +43,18 @@ class Masker:
 
     def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], context: Any) -> Any:
         return scores
+
+    def masked_all(self, tokens: Any, masks: np.ndarray) -> list[Any]:
+        """One payload per row of ``masks`` (SHAP's coalitions), keeping the tokens marked 1."""
+        return [self.masked(tokens, mask) for mask in masks]
+
+    def masked(self, tokens: Any, mask: np.ndarray) -> Any:
+        raise NotImplementedError
+
+    def display(self, payload: Any, explanation: Any) -> Display:
+        """The explanation laid out for the page: here one cell per score (audio segments, anything custom)."""
+        scores = list(explanation)
+        return Cells(tuple(f"part {i + 1}" for i in range(len(scores))), tuple(scores))
 
 
 class TextMasker(Masker):
@@ -63,6 +82,9 @@ class TextMasker(Masker):
             result += [(token, score), (self.separator, 0)]
         return result
 
+    def display(self, payload: Any, explanation: Any) -> Tokens:
+        return Tokens(tuple((str(pair[0]), pair[1]) for pair in explanation))
+
 
 class NumberMasker(Masker):
     """Three values each side, 1% apart; the input itself in the middle as ``(x, None)``."""
@@ -83,12 +105,20 @@ class NumberMasker(Masker):
         pairs.insert(len(pairs) // 2, (x, None))
         return pairs
 
+    def display(self, payload: Any, explanation: Any) -> Cells:
+        return Cells(tuple(f"{value:g}" for value, _ in explanation), tuple(score for _, score in explanation))
+
 
 class SliderMasker(Masker):
     """Eight evenly spaced values across the slider's range."""
 
     def neighbours(self, payload: Any) -> tuple[list[float], None]:
         return np.linspace(self.component.minimum, self.component.maximum, 8).tolist(), None
+
+    def display(self, payload: Any, explanation: Any) -> Cells:
+        scores = tuple(explanation)
+        values = np.linspace(self.component.minimum, self.component.maximum, len(scores))
+        return Cells(tuple(f"{v:g}" for v in values), scores)
 
 
 class ChoiceMasker(Masker):
@@ -104,6 +134,9 @@ class ChoiceMasker(Masker):
         arranged.insert(self.component.values.index(payload), None)
         return arranged
 
+    def display(self, payload: Any, explanation: Any) -> Cells:
+        return Cells(tuple(name for name, _ in self.component.choices), tuple(explanation))
+
 
 class CheckboxMasker(Masker):
     def neighbours(self, payload: Any) -> tuple[list[bool], None]:
@@ -111,6 +144,9 @@ class CheckboxMasker(Masker):
 
     def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], context: Any) -> tuple:
         return (scores[0], None) if payload else (None, scores[0])
+
+    def display(self, payload: Any, explanation: Any) -> Cells:
+        return Cells(("unchecked", "checked"), tuple(explanation))
 
 
 class CheckboxGroupMasker(Masker):
@@ -127,6 +163,41 @@ class CheckboxGroupMasker(Masker):
         chosen = list(payload or [])
         return [[s, None] if v in chosen else [None, s] for v, s in zip(self.component.values, scores)]
 
+    def display(self, payload: Any, explanation: Any) -> Cells:
+        chosen = list(payload or [])
+        labels = tuple(f"{name} ✓" if value in chosen else name for name, value in self.component.choices)
+        return Cells(labels, tuple(a if a is not None else b for a, b in explanation))
+
+
+@dataclass(frozen=True, eq=False)
+class Segmentation:
+    """An image split by SLIC, computed once per interpretation.
+
+    ``index`` gives each pixel's segment as 0..n-1 (segments are SLIC's labels
+    in increasing order), so every per-segment mask is ``index == k``.
+    """
+
+    image: np.ndarray
+    index: np.ndarray
+    n: int
+    webcam: bool = False  # perturbed pictures go to preprocess as webcam photos, to be mirrored like the original
+
+    def __len__(self) -> int:
+        return self.n
+
+    def payload(self, picture: np.ndarray) -> Any:
+        return WebcamPhoto(picture) if self.webcam else picture
+
+    def masks(self) -> np.ndarray:
+        """One boolean H x W mask per segment, as an (n, H, W) array."""
+        return self.index[None] == np.arange(self.n)[:, None, None]
+
+    def kept(self, keep: np.ndarray) -> np.ndarray:
+        """The image with the pixels of the segments not kept set to 0 (uint8)."""
+        pixels = np.asarray(keep, dtype=bool)[self.index]
+        kept = np.where(pixels[..., None] if self.image.ndim == 3 else pixels, self.image, 0)
+        return kept if kept.dtype == np.uint8 else np.clip(kept, 0, 255).astype(np.uint8)
+
 
 class ImageMasker(Masker):
     """SLIC superpixels, each painted the image's mean colour in turn."""
@@ -137,54 +208,75 @@ class ImageMasker(Masker):
         super().__init__(component, sign=1, supports_shap=True)
 
     def image(self, payload: Any) -> np.ndarray:
-        """The picture the scores refer to (after `shape`), as an array."""
-        image = decode_image(payload, max_pixels=self.component.max_pixels)
+        """The picture the scores refer to (after `shape`; a webcam photo as taken), as an array."""
+        source = payload.file if isinstance(payload, WebcamPhoto) else payload
+        image = decode_image(source, max_pixels=self.component.max_pixels)
         if self.component.shape is not None:
             image = resize_and_crop(image, self.component.shape)
         return np.array(image)
 
-    def _segments(self, payload: Any) -> tuple[np.ndarray, np.ndarray]:
+    def segmentation(self, payload: Any) -> Segmentation:
         try:
             from skimage.segmentation import slic
         except ImportError:
             raise ImportError("Image interpretation needs scikit-image: pip install 'stface[interpret]'") from None
         image = self.image(payload)
-        return slic(image, self.segments, compactness=10, sigma=1, start_label=1), image
+        labels = slic(image, self.segments, compactness=10, sigma=1, start_label=1)
+        present = np.bincount(labels.ravel()) > 0
+        rank = np.cumsum(present) - 1  # SLIC's labels, in increasing order, as 0..n-1
+        return Segmentation(image, rank[labels], int(present.sum()), isinstance(payload, WebcamPhoto))
 
-    def neighbours(self, payload: Any) -> tuple[list[np.ndarray], tuple]:
-        segments, image = self._segments(payload)
-        colour = np.mean(image, axis=(0, 1))
-        screens, masks = [], []
-        for value in np.unique(segments):
-            mask = segments == value
-            screen = np.copy(image)
-            screen[mask] = colour
-            screens.append(screen)
-            masks.append(mask)
-        return screens, (image, masks)
+    def neighbours(self, payload: Any) -> tuple[Any, Segmentation]:
+        """The image once per segment, that segment painted the mean colour (cast as numpy casts)."""
+        split = self.segmentation(payload)
+        image, n, pixels = split.image, split.n, split.index.size
+        screens = np.empty((n, *image.shape), image.dtype)
+        screens[:] = image
+        # Screen k gets the colour at the pixels of segment k: one write per pixel, no per-segment masks.
+        screens.reshape(n, pixels, -1)[split.index.ravel(), np.arange(pixels)] = np.mean(image, axis=(0, 1))
+        return ([split.payload(s) for s in screens] if split.webcam else screens), split
 
-    def tokens(self, payload: Any) -> tuple[list[np.ndarray], tuple]:
-        segments, image = self._segments(payload)
-        masks = [segments == value for value in np.unique(segments)]
-        pieces = [np.where(mask[..., None] if image.ndim == 3 else mask, image, 0) for mask in masks]
-        return pieces, (image, masks)
+    def tokens(self, payload: Any) -> tuple[Segmentation, Segmentation]:
+        split = self.segmentation(payload)
+        return split, split
 
-    def masked(self, tokens: list[np.ndarray], mask: np.ndarray) -> np.ndarray:
-        total = np.zeros_like(tokens[0], dtype=int)
-        for token, keep in zip(tokens, mask):
-            total = total + token * int(keep)
-        return np.clip(total, 0, 255).astype(np.uint8)
+    def masked(self, tokens: Segmentation, mask: np.ndarray) -> Any:
+        return tokens.payload(tokens.kept(mask))
 
-    def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], context: Any) -> list:
-        masks = context[1]
-        shape = masks[0].shape
-        heat = np.zeros(shape)
-        for score, mask in zip(scores, masks):
-            heat += score * mask
+    def arrange(self, payload: Any, neighbours: Any, scores: list[float], split: Segmentation) -> list:
+        values = np.asarray(scores, dtype=float)
+        if np.all(np.isfinite(values)):
+            heat = values[split.index] + 0.0  # each pixel is in exactly one segment
+        else:  # NaN or inf: as Gradio's sum of score * mask, which spreads them to every pixel
+            heat = np.zeros(split.index.shape)
+            for score, mask in zip(values, split.masks()):
+                heat += score * mask
         top, bottom = np.max(heat), np.min(heat)
         if top > 0:
             heat = (heat - bottom) / (top - bottom)
         return heat.tolist()
+
+    def display(self, payload: Any, explanation: Any) -> Heatmap:
+        return Heatmap(heatmap(self.image(payload), explanation))
+
+
+@dataclass(frozen=True, eq=False)
+class Spans:
+    """A clip split into equal spans: ``index`` gives each sample's span, 0..n-1."""
+
+    rate: int
+    samples: np.ndarray
+    index: np.ndarray
+    n: int
+
+    def __len__(self) -> int:
+        return self.n
+
+    def kept(self, keep: np.ndarray) -> tuple[int, np.ndarray]:
+        """The clip with the spans not kept silenced."""
+        pixels = np.asarray(keep, dtype=bool)[self.index]
+        samples = self.samples
+        return self.rate, np.where(pixels[:, None] if samples.ndim == 2 else pixels, samples, np.zeros_like(samples))
 
 
 class AudioMasker(Masker):
@@ -195,39 +287,21 @@ class AudioMasker(Masker):
     def __init__(self, component: Any) -> None:
         super().__init__(component, sign=1, supports_shap=True)
 
-    def _clip(self, payload: Any) -> tuple[int, np.ndarray]:
+    def spans(self, payload: Any) -> Spans:
         clip = audio_clip(payload) if isinstance(payload, (tuple, list)) else decode_audio(payload)
-        return clip.sample_rate, np.asarray(clip.samples)
-
-    def _bounds(self, length: int) -> list[tuple[int, int]]:
-        edges = [round(b) for b in np.linspace(0, length, self.segments + 1).tolist()]
-        return list(zip(edges[:-1], edges[1:]))
+        samples = np.asarray(clip.samples)
+        edges = [round(b) for b in np.linspace(0, len(samples), self.segments + 1).tolist()]
+        return Spans(clip.sample_rate, samples, np.repeat(np.arange(self.segments), np.diff(edges)), self.segments)
 
     def neighbours(self, payload: Any) -> tuple[list[tuple[int, np.ndarray]], None]:
-        rate, samples = self._clip(payload)
-        silenced = []
-        for start, stop in self._bounds(len(samples)):
-            copy = np.copy(samples)
-            copy[start:stop] = 0
-            silenced.append((rate, copy))
-        return silenced, None
+        spans = self.spans(payload)
+        return [spans.kept(np.arange(spans.n) != k) for k in range(spans.n)], None
 
-    def tokens(self, payload: Any) -> tuple[list[tuple[int, np.ndarray]], None]:
-        rate, samples = self._clip(payload)
-        pieces = []
-        for start, stop in self._bounds(len(samples)):
-            piece = np.zeros_like(samples)
-            piece[start:stop] = samples[start:stop]
-            pieces.append((rate, piece))
-        return pieces, None
+    def tokens(self, payload: Any) -> tuple[Spans, None]:
+        return self.spans(payload), None
 
-    def masked(self, tokens: list, mask: np.ndarray) -> tuple[int, np.ndarray]:
-        rate = tokens[0][0]
-        total = np.zeros_like(tokens[0][1])
-        for (_, piece), keep in zip(tokens, mask):
-            if keep:
-                total = total + piece
-        return rate, total
+    def masked(self, tokens: Spans, mask: np.ndarray) -> tuple[int, np.ndarray]:
+        return tokens.kept(mask)
 
 
 _MASKERS: list[tuple[type, type[Masker]]] = [
@@ -250,3 +324,11 @@ def masker_for(component: Any) -> Masker:
             return masker(component)
     supported = ", ".join(kind.__name__ for kind, _ in _MASKERS)
     raise Error(f"{type(component).__name__} inputs cannot be interpreted; supported inputs: {supported}.")
+
+
+def display_for(component: Any, payload: Any, explanation: Any) -> Display:
+    """An input's explanation laid out for the page, by its masker (one cell per score for other inputs)."""
+    for kind, masker in _MASKERS:
+        if isinstance(component, kind):
+            return masker(component).display(payload, explanation)
+    return Masker(component).display(payload, explanation)

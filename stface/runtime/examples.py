@@ -10,6 +10,7 @@ import streamlit as st
 
 from stface.components.state import State
 from stface.runtime.session import Keys, Result, run_state
+from stface.runtime.widgets import widget_for
 from stface.tempfiles import owned_by_examples
 
 if TYPE_CHECKING:
@@ -44,11 +45,11 @@ def _fill_example(interface: Interface, keys: Keys, number: int) -> None:
     session = st.session_state
     for index, (component, value) in enumerate(zip(interface.input_components, interface.examples[number])):
         if not isinstance(component, State):
-            component.store(session, keys.input(index), value)
+            widget_for(component).store(session, keys.input(index), value)
     if interface.cache_examples:
-        run_state(keys)["result"] = cached_results(interface)[number]
+        run_state(keys).answered(cached_results(interface)[number])
     elif interface.live:
-        run_state(keys)["pending"] = True
+        run_state(keys).pending = True
 
 
 def draw_examples(interface: Interface, keys: Keys) -> None:
@@ -63,12 +64,12 @@ def draw_examples(interface: Interface, keys: Keys) -> None:
     st.caption("Examples")
     page = 0
     if pages > 1:
-        page = st.number_input("Examples page", 1, pages, 1, key=f"{keys.prefix}:examples-page") - 1
+        page = st.number_input("Examples page", 1, pages, 1, key=keys.examples_page) - 1
     for number in range(page * per_page, min(len(rows), (page + 1) * per_page)):
         row = rows[number]
         st.button(
             " · ".join(_markdown_text(_short(value)) for value in row),
-            key=f"{keys.prefix}:example:{number}",
+            key=keys.example(number),
             on_click=_fill_example,
             args=(interface, keys, number),
             use_container_width=True,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from stface.components.state import State
-from stface.runtime.session import Keys, Result
+from stface.runtime.session import Keys, Result, run_state
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -32,10 +32,10 @@ def draw_flagging(interface: Interface, keys: Keys, result: Result) -> None:
     columns = st.columns(len(interface.flagging_options))
     for column, (label, value) in zip(columns, interface.flagging_options):
         with column:
-            st.button(label, key=f"{keys.prefix}:flag:{label}", on_click=_flag, args=(interface, keys, result, value),
+            st.button(label, key=keys.flag(label), on_click=_flag, args=(interface, keys, result, value),
                       use_container_width=True)  # fmt: skip
     # Shown for as long as the flagged result is: later reruns must not hide it.
-    message, flagged = st.session_state.get(f"{keys.prefix}:flagged", (None, None))
+    message, flagged = run_state(keys).flagged or (None, None)
     if message and flagged is result:
         st.caption(message)
 
@@ -48,7 +48,7 @@ def _flag(interface: Interface, keys: Keys, result: Result, option: str) -> None
         interface.flagging_callback.flag(
             *flagged_parts(interface, result, with_outputs=True), option=option, username=logged_in_user()
         )
-        st.session_state[f"{keys.prefix}:flagged"] = ("Flagged. Thank you!", result)
+        run_state(keys).flagged = ("Flagged. Thank you!", result)
     except OSError:
         _LOG.exception("flagging failed")
-        st.session_state[f"{keys.prefix}:flagged"] = ("Could not save the flag; please try again.", result)
+        run_state(keys).flagged = ("Could not save the flag; please try again.", result)

@@ -84,7 +84,7 @@ def _serve(interface: Interface, options: LaunchOptions) -> LaunchResult | None:
     interface_id = uuid.uuid4().hex
     _registry[interface_id] = interface
     script = scripts.write_temp_script(scripts.registered_script(interface_id))
-    flags = server.streamlit_options(options) | theme_options(getattr(interface, "theme", None))
+    flags = server.streamlit_options(options) | theme_options(interface.theme)
     url = f"http://{flags['browser.serverAddress']}:{flags['server.port']}"
     if options.share:
         print(SHARE_MESSAGE.format(url=url), file=sys.stderr)

@@ -13,50 +13,95 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import threading
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from stface._context import bound
-from stface.components._html import escape, neutralise_script_links, show_html
-from stface.components._media import max_file_bytes
+from stface.components._html import escape, neutralise_script_links
 from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
 from stface.progress import reporting_to
 from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flagging, flagged_parts
-from stface.runtime.session import Keys, Result, run_state
-from stface.tempfiles import owned_by_session
+from stface.runtime.session import Keys, Result, RunState, run_state
+from stface.runtime.widgets import show_html, widget_for
+from stface.runtime.widgets._media import max_file_bytes
+from stface.tempfiles import Janitor, owned_by_session
 
 if TYPE_CHECKING:
     from stface.interface import Interface
+    from stface.tabbed import TabbedInterface
 
-__all__ = ["render_interface"]
+__all__ = ["render_interface", "render_tabs"]
 
 _LOG = logging.getLogger("stface")
 # Output widgets are disabled inputs; keep their text as readable as Gradio's.
-_STYLE = (
-    "<style>[class*='st-key-stface-'][class*='-outputs'] :is(textarea, input):disabled"
-    "{color: inherit; -webkit-text-fill-color: inherit; cursor: text}</style>"
+_OUTPUT_STYLE = (
+    "[class*='st-key-stface-'][class*='-outputs'] :is(textarea, input):disabled"
+    "{color: inherit; -webkit-text-fill-color: inherit; cursor: text}"
 )
 _GENERIC_ERROR = "Something went wrong while running the function. Please try again."
 
 
-@dataclass(frozen=True)
 class _Slots:
-    """Places above the outputs for the progress bar and streamed updates."""
+    """Places above the outputs for the progress bar and streamed updates.
 
-    progress: Any
-    stream: Any
+    Made only when fn reports progress or streams: a plain run adds nothing
+    to the page.
+    """
+
+    def __init__(self, column: Any) -> None:
+        self._column = column
+        self._progress: Any = None
+        self._stream: Any = None
+
+    @property
+    def progress(self) -> Any:
+        if self._progress is None:
+            self._progress = self._column.empty()
+        return self._progress
+
+    @property
+    def stream(self) -> Any:
+        if self._stream is None:
+            self._stream = self._column.empty()
+        return self._stream
+
+    def clear(self) -> None:
+        for slot in (self._progress, self._stream):
+            if slot is not None:
+                slot.empty()
 
 
-def render_interface(interface: Interface, *, key: str) -> None:
-    """Draw title, inputs (in a form), examples, outputs and article."""
+def render_interface(interface: Interface, *, key: str, fragment: bool = True) -> None:
+    """Draw title, inputs (in a form), examples, outputs and article.
+
+    As a Streamlit fragment (the default), Submit, Clear, an example or an
+    upload reruns this interface alone, not the rest of the page
+    (``bench/browser.py --fragments`` measures what that saves).
+    """
+    draw = st.fragment(_render_fragment) if fragment else _render_fragment
+    draw(interface, Keys(f"stface-{key}"))
+
+
+def _render_fragment(interface: Interface, keys: Keys) -> None:
     with _session_files():
-        _render(interface, Keys(f"stface-{key}"))
+        _render(interface, keys)
+
+
+def render_tabs(tabbed: TabbedInterface, *, key: str) -> None:
+    """A title, then one tab per interface."""
+    _draw_header(tabbed.title, None)
+    if tabbed.css:
+        show_html(_style_element(tabbed.css))
+    for number, (tab, interface) in enumerate(zip(st.tabs(tabbed.tab_names), tabbed.interfaces)):
+        with tab:
+            interface.launch_options = tabbed.launch_options
+            render_interface(interface, key=f"{key}-{number}-{interface.key}")
 
 
 def _session_files() -> contextlib.AbstractContextManager:
@@ -64,58 +109,104 @@ def _session_files() -> contextlib.AbstractContextManager:
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     ctx = get_script_run_ctx()
-    return owned_by_session(ctx.session_id) if ctx is not None else contextlib.nullcontext()
+    if ctx is None:
+        return contextlib.nullcontext()
+    if Janitor.session_active is not _session_active:
+        Janitor.watch_sessions(_session_active, _disconnected_ttl())
+    return owned_by_session(ctx.session_id)
+
+
+def _session_active(session_id: str) -> bool:
+    from streamlit import runtime
+
+    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
+
+
+def _disconnected_ttl() -> float:
+    try:
+        return float(st.get_option("server.disconnectedSessionTTL"))
+    except Exception:  # noqa: BLE001 - an older Streamlit without the option
+        return 120.0
 
 
 def _render(interface: Interface, keys: Keys) -> None:
-    _init_session(interface, keys)
-    show_html(_STYLE)
-    if interface.css:
-        show_html("<style>" + interface.css.replace("</", "<\\/") + "</style>")
-    _draw_header(interface)
-    has_inputs = any(_drawn(c) for c in interface.input_components) or not interface.live
-    has_outputs = any(not isinstance(c, State) for c in interface.output_components)
-    if has_inputs and has_outputs:
+    plan = _plan(interface)
+    run = _init_session(interface, keys)
+    show_html(plan.style)  # style-only HTML goes to Streamlit's event container: no element in the page
+    _draw_header(interface.title, interface.description)
+    if plan.has_inputs and plan.has_outputs:
         left, right = st.columns(2, gap="large")
     else:
         left = right = st.container()
     with left, bound(max_file_bytes, interface.launch_options.max_file_bytes):
-        payloads = _draw_inputs(interface, keys)
+        payloads = _draw_inputs(interface, keys, plan)
         draw_examples(interface, keys)
-    with right:
-        slots = _Slots(progress=st.empty(), stream=st.empty())
-    if run_state(keys)["pending"]:
-        _run(interface, keys, payloads, slots)
-    with right, st.container(key=f"{keys.prefix}-outputs"):
-        _draw_outputs(interface, keys)
+    if run.pending:
+        with right:
+            _run(interface, keys, payloads, _Slots(right))
+    with right, st.container(key=keys.outputs):
+        _draw_outputs(interface, keys, run)
     if interface.article:
         st.markdown(neutralise_script_links(interface.article))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a page of this interface always has: worked out once, not on every rerun."""
+
+    style: str
+    has_inputs: bool
+    has_outputs: bool
+    drawn_inputs: tuple[int, ...]
+    in_form: bool
+
+
+_plans: weakref.WeakKeyDictionary[Any, _Plan] = weakref.WeakKeyDictionary()
+
+
+def _plan(interface: Interface) -> _Plan:
+    plan = _plans.get(interface)
+    if plan is None:
+        drawn = tuple(i for i, c in enumerate(interface.input_components) if _drawn(c))
+        plan = _plans[interface] = _Plan(
+            style=_style_element(interface.css),
+            has_inputs=bool(drawn) or not interface.live,
+            has_outputs=any(not isinstance(c, State) for c in interface.output_components),
+            drawn_inputs=drawn,
+            in_form=all(widget_for(c).form_compatible for c in interface.input_components),
+        )
+    return plan
+
+
+def _style_element(css: str | None) -> str:
+    """stface's own rule and the app's css, in one style element."""
+    return "<style>" + _OUTPUT_STYLE + (css or "").replace("</", "<\\/") + "</style>"
 
 
 def _drawn(component: Any) -> bool:
     return not isinstance(component, State) and component.visible
 
 
-def _init_session(interface: Interface, keys: Keys) -> None:
+def _init_session(interface: Interface, keys: Keys) -> RunState:
+    """This session's run state; a new session's inputs start from their values."""
     session = st.session_state
-    if keys.run not in session:
-        states = [c.initial_payload() for c in interface.input_components if isinstance(c, State)]
-        session[keys.run] = {"pending": False, "result": None, "state": states[0] if states else None}
+    if keys.run in session:
+        return run_state(keys)
+    states = [c.initial_payload() for c in interface.input_components if isinstance(c, State)]
     for index, component in enumerate(interface.input_components):
-        if isinstance(component, State):
-            continue
-        if keys.input(index) not in session:
-            component.store(session, keys.input(index), component.initial_payload())
+        if not isinstance(component, State) and keys.input(index).value not in session:
+            widget_for(component).store(session, keys.input(index), component.initial_payload())
+    return run_state(keys, state=states[0] if states else None)
 
 
-def _draw_header(interface: Interface) -> None:
-    if interface.title:
-        show_html(f'<h1 class="stface-title" style="text-align:center">{escape(interface.title)}</h1>')
-    if interface.description:
-        st.markdown(neutralise_script_links(interface.description))
+def _draw_header(title: str | None, description: str | None) -> None:
+    if title:
+        show_html(f'<h1 class="stface-title" style="text-align:center">{escape(title)}</h1>')
+    if description:
+        st.markdown(neutralise_script_links(description))
 
 
-def _draw_inputs(interface: Interface, keys: Keys) -> list[Any]:
+def _draw_inputs(interface: Interface, keys: Keys, plan: _Plan) -> list[Any]:
     """Draw the inputs and the buttons; return the current input payloads.
 
     Submit does not run fn itself: its callback marks the request pending,
@@ -127,25 +218,21 @@ def _draw_inputs(interface: Interface, keys: Keys) -> list[Any]:
     # A WebRTC recorder needs reruns to exchange its connection details, which a
     # form would hold back: such parts are drawn above the form. The rest sit in
     # the form, whose Submit Streamlit disables while an upload is in flight.
-    for index, component in enumerate(interface.input_components):
-        if _drawn(component):
-            component.render_outside_form(keys.input(index))
+    for index in plan.drawn_inputs:
+        widget_for(interface.input_components[index]).outside_form(keys.input(index))
     if interface.live:
         return _input_payloads(interface, keys, request)
-    in_form = all(c.form_compatible for c in interface.input_components)
-    with st.form(f"{keys.prefix}:form", border=False) if in_form else contextlib.nullcontext():
+    in_form = plan.in_form
+    with st.form(keys.form, border=False) if in_form else contextlib.nullcontext():
         payloads = _input_payloads(interface, keys, None)
-        has_inputs = any(_drawn(c) for c in interface.input_components)
         button = st.form_submit_button if in_form else st.button
-        clear_col, submit_col = st.columns(2)
-        with clear_col:
-            if interface.clear_btn and has_inputs:
-                button(interface.clear_btn, on_click=_clear, args=(interface, keys), use_container_width=True,
-                       **({} if in_form else {"key": f"{keys.prefix}:clear"}))  # fmt: skip
-        with submit_col:
-            label = interface.submit_btn if has_inputs or interface.submit_btn != "Submit" else "Generate"
-            button(label, type="primary", on_click=request, use_container_width=True,
-                   **({} if in_form else {"key": f"{keys.prefix}:submit"}))  # fmt: skip
+        with st.container(horizontal=True):
+            if interface.clear_btn and plan.drawn_inputs:
+                button(interface.clear_btn, on_click=_clear, args=(interface, keys), width="stretch",
+                       **({} if in_form else {"key": keys.clear}))  # fmt: skip
+            label = interface.submit_btn if plan.drawn_inputs or interface.submit_btn != "Submit" else "Generate"
+            button(label, type="primary", on_click=request, width="stretch",
+                   **({} if in_form else {"key": keys.submit}))  # fmt: skip
     return payloads
 
 
@@ -153,16 +240,16 @@ def _input_payloads(interface: Interface, keys: Keys, on_change: Any) -> list[An
     payloads = []
     for index, component in enumerate(interface.input_components):
         if isinstance(component, State):
-            payloads.append(run_state(keys)["state"])
+            payloads.append(run_state(keys).state)
         elif component.visible:
-            payloads.append(component.render_input(keys.input(index), on_change=on_change))
+            payloads.append(widget_for(component).input(keys.input(index), on_change=on_change))
         else:
-            payloads.append(st.session_state[keys.input(index)])
+            payloads.append(st.session_state[keys.input(index).value])
     return payloads
 
 
 def _request_run(keys: Keys) -> None:
-    run_state(keys)["pending"] = True
+    run_state(keys).pending = True
 
 
 def _clear(interface: Interface, keys: Keys) -> None:
@@ -170,8 +257,8 @@ def _clear(interface: Interface, keys: Keys) -> None:
     session = st.session_state
     for index, component in enumerate(interface.input_components):
         if not isinstance(component, State):
-            component.store(session, keys.input(index), component.initial_payload())
-    run_state(keys)["result"] = None
+            widget_for(component).store(session, keys.input(index), component.initial_payload())
+    run_state(keys).forget()
 
 
 def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> None:
@@ -181,14 +268,11 @@ def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
                 if isinstance(component, State):
-                    run["state"] = payload
-        run["result"] = result
-        run["pending"] = False
-    st.session_state.pop(f"{keys.prefix}:interpretation", None)  # it explained the previous result
+                    run.state = payload
+        run.answered(result)
     if interface.allow_flagging == "auto" and result.outputs is not None:
         interface.flagging_callback.flag(*flagged_parts(interface, result, with_outputs=False))
-    slots.progress.empty()
-    slots.stream.empty()
+    slots.clear()
 
 
 def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> Result:
@@ -201,9 +285,8 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
 
     # Streamlit may start a new run while fn still runs in the old one (a
     # second click): the session's lock keeps its fn calls one at a time.
-    session_lock = run_state(keys).setdefault("lock", threading.Lock())
     try:
-        with session_lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
+        with run_state(keys).lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
                 if interface.streams:
@@ -222,13 +305,13 @@ def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any
     with slot.container():
         for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
             if not isinstance(component, State) and component.visible:
-                key = f"{keys.output(index)}:update:{number}"
-                component.render_output(payload, key)
-                st.session_state.pop(key, None)
+                update = keys.output(index).update(number)
+                widget_for(component).output(payload, update)
+                st.session_state.pop(update.value, None)
 
 
-def _draw_outputs(interface: Interface, keys: Keys) -> None:
-    result: Result | None = run_state(keys)["result"]
+def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:
+    result = run.result
     if result is not None and result.error:
         st.error(result.error, icon=":material/error:")
     for index, component in enumerate(interface.output_components):
@@ -236,7 +319,7 @@ def _draw_outputs(interface: Interface, keys: Keys) -> None:
             continue
         payload = result.outputs[index] if result is not None and result.outputs is not None else _empty(component)
         try:
-            component.render_output(payload, keys.output(index))
+            widget_for(component).output(payload, keys.output(index))
         except Exception:  # noqa: BLE001 - one bad output must not blank the page
             _LOG.exception("drawing output %s failed", component.display_label)
             st.error(f"Output '{component.display_label}' could not be shown.")
@@ -245,7 +328,7 @@ def _draw_outputs(interface: Interface, keys: Keys) -> None:
     if interface.interpretation is not None:
         from stface.runtime.interpretation import draw_interpretation
 
-        draw_interpretation(interface, keys.prefix, result.payloads if result is not None else None)
+        draw_interpretation(interface, keys, result.payloads if result is not None else None)
 
 
 def _empty(component: Any) -> Any:

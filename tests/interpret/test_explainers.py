@@ -2,17 +2,11 @@ import sys
 
 import numpy as np
 import pytest
+from interpret_support import gender, half_red, loud_start, loudness, redness
 
 import stface as gr
 
 WORDS = " ".join(["she", "said", "he", "was", "late"] * 8)  # 40 words
-
-
-def gender(sentence):
-    words = sentence.split()
-    m = sum(w in ("he", "his") for w in words)
-    f = sum(w in ("she", "her") for w in words)
-    return {"male": m / max(m + f, 1), "female": f / max(m + f, 1)}
 
 
 def counting(fn, batched):
@@ -54,16 +48,7 @@ def test_dropdown_is_interpreted_like_radio():
 
 
 def test_audio_gets_a_score_per_segment():
-    rate = 8000
-    samples = np.zeros(rate, dtype=np.int16)
-    samples[:1000] = 10000  # all the energy in the first segment
-
-    def loudness(audio):
-        sr, data = audio
-        loud = min(1.0, 6 * float(np.abs(data.astype(float)).mean()) / 10000)
-        return {"loud": loud, "quiet": 1 - loud}
-
-    result = gr.Interface(loudness, "audio", "label", interpretation="default").interpret((rate, samples))[0]
+    result = gr.Interface(loudness, "audio", "label", interpretation="default").interpret(loud_start())[0]
     assert len(result) == 8
     assert result[0] > 0 and all(score == 0 for score in result[1:])
 
@@ -101,13 +86,7 @@ def test_shap_with_a_batched_fn_calls_it_in_batches():
 
 
 def test_shap_on_images_gives_a_map():
-    image = np.zeros((32, 32, 3), dtype=np.uint8)
-    image[:, :16] = (255, 0, 0)
-
-    def redness(img):
-        r = float(img[..., 0].mean()) / 255
-        return {"red": r, "other": 1 - r}
-
+    image = half_red(32, 32)
     heat = gr.Interface(redness, "image", "label", interpretation="shap", num_shap=2).interpret(image)[0]
     assert np.asarray(heat).shape == (32, 32)
 
@@ -145,13 +124,32 @@ def test_missing_optional_packages_name_the_extra(monkeypatch):
 
 
 def test_shap_on_audio_gives_a_score_per_segment():
-    samples = np.zeros(8000, dtype=np.int16)
-    samples[:1000] = 10000
-
-    def loudness(audio):
-        loud = min(1.0, 6 * float(np.abs(audio[1].astype(float)).mean()) / 10000)
-        return {"loud": loud, "quiet": 1 - loud}
-
-    scores = gr.Interface(loudness, "audio", "label", interpretation="shap", num_shap=40).interpret((8000, samples))[0]
+    scores = gr.Interface(loudness, "audio", "label", interpretation="shap", num_shap=40).interpret(loud_start())[0]
     assert len(scores) == 8
     assert scores[0] == max(scores) and scores[0] > 0.5
+
+
+def test_a_webcam_photo_is_interpreted_as_taken_and_fn_sees_it_mirrored():
+    import io
+
+    from PIL import Image
+
+    from stface.components._codecs import MediaFile
+    from stface.components.image import WebcamPhoto
+    from stface.interpret import explain
+
+    buffer = io.BytesIO()
+    Image.fromarray(half_red(32, 32)).save(buffer, "PNG")
+    photo = WebcamPhoto(MediaFile("webcam.png", buffer.getvalue()))
+    seen = []
+
+    def right_redness(image):  # mirrored, the photo's red left half is on the right
+        seen.append(image)
+        r = float(image[:, 16:, 0].mean()) / 255
+        return {"red": r, "other": 1 - r}
+
+    demo = gr.Interface(right_redness, gr.Image(sources="webcam"), "label", interpretation="default")
+    (heat,) = explain(demo, [photo])
+    assert np.array_equal(seen[0], half_red(32, 32)[:, ::-1])
+    heat = np.asarray(heat)
+    assert heat.shape == (32, 32) and heat[:, :16].mean() > heat[:, 16:].mean()

@@ -27,7 +27,7 @@ def test_choices_may_be_display_value_pairs():
     radio = gr.Radio([("Add", "+"), ("Subtract", "-")])
     assert radio.values == ["+", "-"]
     assert radio.preprocess("-") == "-"
-    assert radio._name_of("-") == "Subtract"
+    assert radio.name_of("-") == "Subtract"
 
 
 def test_radio_types():

@@ -43,7 +43,7 @@ def test_image_mode_and_invert_colors():
 
 
 def test_webcam_photos_are_mirrored_unless_turned_off():
-    from stface.components.image import _WebcamPhoto
+    from stface.components.image import WebcamPhoto
 
     half = np.zeros((10, 10, 3), dtype=np.uint8)
     half[:, :5] = 255
@@ -51,7 +51,7 @@ def test_webcam_photos_are_mirrored_unless_turned_off():
 
     buffer = io.BytesIO()
     PILImage.fromarray(half).save(buffer, "PNG")
-    photo = _WebcamPhoto(MediaFile("webcam.png", buffer.getvalue()))
+    photo = WebcamPhoto(MediaFile("webcam.png", buffer.getvalue()))
     assert gr.Image(sources="webcam").preprocess(photo)[0, 9, 0] == 255
     assert gr.Image(sources="webcam", mirror_webcam=False).preprocess(photo)[0, 0, 0] == 255
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from stface.runtime.microphone import Recording, frame_samples
+from stface.runtime.widgets.microphone import Recording, frame_samples
 
 
 def frame(samples: np.ndarray, *, planar: bool, channels: int = 2, rate: int = 48000):

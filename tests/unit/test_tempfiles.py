@@ -25,9 +25,10 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(Janitor, "_last_seen", {})
     monkeypatch.setattr(Janitor, "_last_sweep", 0.0)
     monkeypatch.setattr(Janitor, "ensure_running", classmethod(lambda cls: None))
-    monkeypatch.setattr(tempfiles, "_disconnected_ttl", lambda: 60.0)
+
     active: set[str] = set()
-    monkeypatch.setattr(tempfiles, "_session_active", lambda session_id: session_id in active)
+    monkeypatch.setattr(Janitor, "session_active", staticmethod(lambda session_id: session_id in active))
+    monkeypatch.setattr(Janitor, "grace_s", 60.0)
     return tmp_path, active
 
 

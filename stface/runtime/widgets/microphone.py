@@ -23,6 +23,7 @@ import numpy as np
 import streamlit as st
 
 from stface.components._codecs import AudioClip, MediaFile, decode_audio, to_int16
+from stface.runtime.session import WidgetKeys
 
 __all__ = ["Recording", "frame_samples", "record", "uses_webrtc"]
 
@@ -93,16 +94,16 @@ def _ice_servers() -> dict[str, Any] | None:
     return None if configured is None else {"iceServers": json.loads(configured)}
 
 
-def record(key: str, label: str, *, disabled: bool = False) -> AudioClip | MediaFile | None:
+def record(keys: WidgetKeys, label: str, *, disabled: bool = False) -> AudioClip | MediaFile | None:
     """Draw the recorder; return a finished clip once, right after Stop."""
     if not uses_webrtc():
-        return _record_native(key, label, disabled)
+        return _record_native(keys, label, disabled)
     from streamlit_webrtc import WebRtcMode, webrtc_streamer
 
     session = st.session_state
-    recording = session.setdefault(f"{key}:recording", Recording())
+    recording = session.setdefault(keys.part("recording"), Recording())
     context = webrtc_streamer(
-        key=f"{key}:webrtc",
+        key=keys.part("webrtc"),
         mode=WebRtcMode.SENDONLY,
         audio_frame_callback=recording.on_frame,
         media_stream_constraints={"audio": True, "video": False},
@@ -117,11 +118,11 @@ def record(key: str, label: str, *, disabled: bool = False) -> AudioClip | Media
     return recording.take()
 
 
-def _record_native(key: str, label: str, disabled: bool) -> AudioClip | None:
-    version = st.session_state.get(f"{key}:v", 0)
-    recorded = st.audio_input(label, key=f"{key}:native:{version}", disabled=disabled)
+def _record_native(keys: WidgetKeys, label: str, disabled: bool) -> AudioClip | None:
+    session = st.session_state
+    recorded = st.audio_input(label, key=keys.versioned("native", session.get(keys.version, 0)), disabled=disabled)
     identity = getattr(recorded, "file_id", None)
-    if recorded is None or identity == st.session_state.get(f"{key}:native-seen"):
+    if recorded is None or identity == session.get(keys.part("native-seen")):
         return None
-    st.session_state[f"{key}:native-seen"] = identity
+    session[keys.part("native-seen")] = identity
     return decode_audio(MediaFile("recording.wav", recorded.getvalue()))

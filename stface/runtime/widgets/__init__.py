@@ -1,0 +1,23 @@
+"""Drawing: one widget per component, in the module of the same name.
+
+``stface/components/textbox.py`` converts a Textbox's values;
+``stface/runtime/widgets/textbox.py`` draws it. Only this layer (and the rest
+of ``stface.runtime``) imports Streamlit.
+"""
+
+from stface.runtime.widgets import (  # noqa: F401
+    audio,
+    choices,
+    dataframe,
+    files,
+    highlighted_text,
+    image,
+    label,
+    markup,
+    number,
+    state,
+    textbox,
+)
+from stface.runtime.widgets.base import Widget, draws, show_html, widget_for
+
+__all__ = ["Widget", "draws", "show_html", "widget_for"]

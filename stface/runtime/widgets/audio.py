@@ -1,0 +1,70 @@
+"""Drawing Audio: a recorder and an uploader in, a player out.
+
+The microphone records through streamlit-webrtc (``microphone.py``). Its
+recorder needs reruns to connect, which a form would hold back, so it stands
+above the inputs' form (``outside_form``); where WebRTC cannot run (AppTest,
+``STFACE_MICROPHONE=native``) Streamlit's own recorder sits in the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from stface.components._codecs import AudioClip, encode_wav
+from stface.components.audio import Audio
+from stface.errors import Error
+from stface.runtime.session import WidgetKeys
+from stface.runtime.widgets._media import MediaWidget
+from stface.runtime.widgets.base import draws
+from stface.runtime.widgets.microphone import record, uses_webrtc
+
+
+@draws(Audio)
+class AudioWidget(MediaWidget):
+    component: Audio
+
+    def outside_form(self, keys: WidgetKeys) -> None:
+        sources = self.component.sources
+        if "microphone" in sources and uses_webrtc():
+            if "upload" in sources:
+                st.caption(f"{self.label}: record, or upload below")
+            recorded = record(keys, self.label, disabled=self.disabled)
+            if recorded is not None:
+                st.session_state[keys.value] = recorded
+
+    def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> Any:
+        sources, session = self.component.sources, st.session_state
+        native_mic = "microphone" in sources and not uses_webrtc()
+        if "upload" in sources and native_mic:
+            upload_tab, mic_tab = st.tabs(["Upload", "Microphone"])
+        else:
+            upload_tab = mic_tab = st.container()
+        if "upload" in sources:
+            with upload_tab:
+                self.upload(keys)
+        if native_mic:
+            with mic_tab:
+                recorded = record(keys, self.label, disabled=self.disabled)
+                if recorded is not None:
+                    session[keys.value] = recorded
+        current = session.get(keys.value)
+        self._preview(current)
+        return current
+
+    def _preview(self, value: Any) -> None:
+        if value is None:
+            st.caption("No audio yet." if "upload" in self.component.sources else "Record a clip: Start, speak, Stop.")
+            return
+        try:
+            clip = self.component.clip(value)
+        except Error as exc:
+            st.warning(str(exc))
+            return
+        st.audio(encode_wav(clip), format="audio/wav")
+
+    def output(self, payload: AudioClip | None, keys: WidgetKeys) -> None:
+        if self.output_header(payload, "No audio."):
+            st.audio(encode_wav(payload), format="audio/wav")
