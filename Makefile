@@ -7,6 +7,7 @@ PY      = $(VENV)/bin/python
 PIP     = $(VENV)/bin/pip
 STAMP   = $(VENV)/.stface-installed
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GRADIO350 = bench/.gradio350
 
 .PHONY: demo test unit bench soak install browser clean
 
@@ -28,9 +29,19 @@ test: $(STAMP) browser
 	scripts/netns-run $(PY) -m pytest
 
 # Benchmarks are not tests: they print ratios and write bench/results/*.json.
-bench: $(STAMP) browser
+bench: $(STAMP) browser $(GRADIO350)/.installed
 	$(PY) bench/interpretation.py
+	$(PY) bench/rerun.py
 	$(PY) bench/browser.py
+	$(PY) bench/browser.py --fragments
+
+# Gradio 3.50.2, the last Gradio with interpretation, in its own environment:
+# the peer bench/interpretation.py measures stface against in the same run.
+$(GRADIO350)/.installed: bench/gradio350.txt | $(STAMP)
+	$(PYTHON) -m venv $(GRADIO350)
+	$(GRADIO350)/bin/pip install -q -U pip
+	$(GRADIO350)/bin/pip install -q -r bench/gradio350.txt
+	touch $@
 
 # A server that runs for weeks: 10 browser sessions submit for 5 minutes while
 # RSS, descriptors and temp files are measured (about 6 minutes in all).

@@ -1,7 +1,18 @@
-"""Interpretation cost: wall time and fn calls, batched and unbatched.
+"""Interpretation cost beside Gradio 3.50, measured in the same run.
 
-The model costs a fixed time per call (as a real model's per-call overhead
-does) plus a little per item, so the numbers show what batching saves.
+For each workload in bench/workloads.py (one fake model: a fixed time per
+call plus a little per item), stface interprets unbatched and batched, and
+Gradio 3.50.2 runs the same workload in its own virtual environment
+(bench/gradio350_peer.py in bench/.gradio350/, built by `make bench`).
+Gradio 3.50 does not batch interpretation, so both stface modes are compared
+with its one (unbatched) run.
+
+Reported per workload and mode: wall seconds, fn calls, model time (time
+inside fn), overhead (wall - model time) and the ratio Gradio / stface.
+"warm" is the median of a few runs after a first run in the same process;
+"cold" is the first interpretation in a fresh process, so it includes
+importing scikit-image or shap, which a server pays once.
+
 Run with `make bench` or `python bench/interpretation.py`; results go to
 bench/results/interpretation.json.
 """
@@ -9,89 +20,158 @@ bench/results/interpretation.json.
 from __future__ import annotations
 
 import json
+import os
 import platform
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-import numpy as np
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-import stface as gr
+from workloads import BY_NAME, PER_CALL_S, PER_ITEM_S, REPEATS, WORKLOADS, Workload, measure, median_run
 
-PER_CALL_S, PER_ITEM_S = 0.010, 0.0005
-SENTENCE = " ".join(["she", "said", "he", "was", "late", "for", "her", "class"] * 5)  # 40 words
-
-
-def gender(sentence):
-    words = sentence.split()
-    m = sum(w in ("he", "his") for w in words)
-    f = sum(w in ("she", "her") for w in words)
-    return {"male": m / max(m + f, 1), "female": f / max(m + f, 1)}
+GRADIO_PYTHON = HERE / ".gradio350" / "bin" / "python"
+GRADIO_PEER = HERE / "gradio350_peer.py"
+BUILD_HINT = "make bench/.gradio350/.installed (or make bench)"
+MODES = (False, True)
 
 
-def redness(image):
-    r = float(np.asarray(image)[..., 0].mean()) / 255
-    return {"red": r, "other": 1 - r}
+def _stface(workload: Workload, batched: bool) -> dict:
+    import stface as gr
+
+    value = workload.value()
+
+    def prepare(model):
+        demo = gr.Interface(model, workload.kind, "label", interpretation=workload.method,
+                            num_shap=workload.num_shap, batch=batched, max_batch_size=64)  # fmt: skip
+        return lambda: demo.interpret(value)
+
+    return measure(prepare, workload.predict, batched)
 
 
-class Model:
-    """Wraps a per-item function as a model with a fixed cost per call."""
-
-    def __init__(self, predict, batched: bool) -> None:
-        self.predict, self.batched, self.calls = predict, batched, 0
-
-    def __call__(self, *args):
-        self.calls += 1
-        items = len(args[0]) if self.batched else 1
-        time.sleep(PER_CALL_S + PER_ITEM_S * items)
-        if self.batched:
-            return ([self.predict(*row) for row in zip(*args)],)
-        return self.predict(*args)
+def stface_warm() -> dict[tuple[str, bool], dict]:
+    results = {}
+    for workload in WORKLOADS:
+        for batched in MODES:
+            _stface(workload, batched)  # the first run pays imports and first-call caches
+            results[workload.name, batched] = median_run([_stface(workload, batched) for _ in range(REPEATS)])
+    return results
 
 
-def picture() -> np.ndarray:
-    """A 224x224 scene of smooth gradients and blocks, as SLIC sees in photos."""
-    y, x = np.mgrid[0:224, 0:224]
-    image = np.stack([x, y, 224 - x], axis=-1).astype(np.uint8)
-    for row in range(0, 224, 56):
-        for col in range(0, 224, 56):
-            image[row : row + 40, col : col + 40] = ((row * 3) % 255, (col * 5) % 255, 120)
-    return image
+def stface_cold() -> dict[tuple[str, bool], dict]:
+    """Each workload and mode in a fresh process (``--cold``)."""
+    results = {}
+    for workload in WORKLOADS:
+        for batched in MODES:
+            args = [sys.executable, __file__, "--cold", workload.name] + (["--batched"] if batched else [])
+            results[workload.name, batched] = json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+    return results
 
 
-WORKLOADS = {
-    "text default (40 words)": (gender, "text", "default", 2.0, lambda: SENTENCE),
-    "image default (224x224)": (redness, "image", "default", 2.0, picture),
-    "text shap (12 words)": (gender, "text", "shap", 2.0, lambda: " ".join(SENTENCE.split()[:12])),
-}
+def gradio(cold: bool) -> dict[str, dict] | None:
+    """Gradio 3.50's runs by workload name, or None when its environment is not built."""
+    if not GRADIO_PYTHON.exists():
+        return None
+    env = {**os.environ, "PYTHONPATH": ""}
+    runs = [[]] if not cold else [[w.name] for w in WORKLOADS]
+    results = {}
+    for names in runs:
+        args = [str(GRADIO_PYTHON), str(GRADIO_PEER)] + (["--cold"] if cold else []) + names
+        done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+        if done.returncode:
+            raise SystemExit(f"The Gradio 3.50 peer failed:\n{done.stderr[-3000:]}\nRebuild it: {BUILD_HINT}")
+        output = json.loads(done.stdout.strip().splitlines()[-1])
+        results.update({row["workload"]: {**row, "import_seconds": output["import_seconds"]} for row in output["rows"]})
+    return results
 
 
-def run() -> list[dict]:
+def _table(stface_runs: dict, gradio_runs: dict | None, title: str, *, imports: bool = False) -> list[str]:
+    """One line per workload and mode; with ``imports``, also each framework's import plus that first run."""
+    header = (f"{'workload':<25} {'mode':<10} {'stface s':>9} {'Gradio s':>9} {'calls':>9} "
+              f"{'model s':>15} {'overhead s':>15} {'Gradio/stface':>14}")  # fmt: skip
+    lines = [title, header + (f" {'with import s':>15} {'ratio':>6}" if imports else "")]
+    for workload in WORKLOADS:
+        peer = (gradio_runs or {}).get(workload.name)
+        for batched in MODES:
+            ours = stface_runs[workload.name, batched]
+            theirs = ("-",) * 7
+            if peer is not None:
+                ours_total, theirs_total = (r["seconds"] + r.get("import_seconds", 0.0) for r in (ours, peer))
+                theirs = (f"{peer['seconds']:.3f}", peer["fn_calls"], f"{peer['model_seconds']:.3f}",
+                          f"{peer['overhead_seconds']:.3f}", f"x{peer['seconds'] / ours['seconds']:.1f}",
+                          f"{ours_total:.2f}/{theirs_total:.2f}", f"x{theirs_total / ours_total:.1f}")  # fmt: skip
+            line = (
+                f"{workload.name:<25} {'batched' if batched else 'unbatched':<10} {ours['seconds']:>9.3f} {theirs[0]:>9} "
+                f"{str(ours['fn_calls']) + '/' + str(theirs[1]):>9} {ours['model_seconds']:>7.3f}/{theirs[2]:>7} "
+                f"{ours['overhead_seconds']:>7.3f}/{theirs[3]:>7} {theirs[4]:>14}"
+            )
+            lines.append(line + (f" {theirs[5]:>15} {theirs[6]:>6}" if imports else ""))
+    return lines
+
+
+def _acceptance(warm: dict, gradio_warm: dict | None) -> list[dict]:
+    """The targets of issue 11, checked on the warm runs."""
+    if gradio_warm is None:
+        return []
+    checks = []
+    for workload in WORKLOADS:
+        ours, theirs = warm[workload.name, False], gradio_warm[workload.name]
+        checks.append({"check": f"unbatched overhead <= Gradio 3.50's: {workload.name}",
+                       "stface": round(ours["overhead_seconds"], 4), "gradio": round(theirs["overhead_seconds"], 4),
+                       "met": ours["overhead_seconds"] <= theirs["overhead_seconds"]})  # fmt: skip
+    name = "image default (224x224)"
+    ratio = gradio_warm[name]["seconds"] / warm[name, True]["seconds"]
+    checks.append({"check": f"batched {name} at least x10 faster than Gradio 3.50", "ratio": round(ratio, 2), "met": ratio >= 10})
+    return checks
+
+
+def _rows(warm: dict, cold: dict, gradio_warm: dict | None, gradio_cold: dict | None) -> list[dict]:
     rows = []
-    for name, (predict, inputs, method, num_shap, value) in WORKLOADS.items():
-        for batched in (False, True):
-            model = Model(predict, batched)
-            demo = gr.Interface(model, inputs, "label", interpretation=method, num_shap=num_shap,
-                                batch=batched, max_batch_size=64)  # fmt: skip
-            start = time.perf_counter()
-            demo.interpret(value())
-            rows.append({"workload": name, "batched": batched, "seconds": time.perf_counter() - start, "fn_calls": model.calls})
+    for workload in WORKLOADS:
+        for batched in MODES:
+            row = {"workload": workload.name, "batched": batched, "stface": warm[workload.name, batched],
+                   "stface_cold": cold[workload.name, batched]}  # fmt: skip
+            if gradio_warm is not None and gradio_cold is not None:
+                peer = gradio_warm[workload.name]
+                row.update(gradio350=peer, gradio350_cold=gradio_cold[workload.name],
+                           gradio350_batched=False, ratio=peer["seconds"] / row["stface"]["seconds"],
+                           cold_ratio=gradio_cold[workload.name]["seconds"] / row["stface_cold"]["seconds"])  # fmt: skip
+            rows.append(row)
     return rows
 
 
 def main() -> None:
-    rows = run()
-    print(f"{'workload':<26} {'mode':<10} {'seconds':>8} {'fn calls':>9} {'speed-up':>9}")
-    by_name = {}
-    for row in rows:
-        by_name.setdefault(row["workload"], {})[row["batched"]] = row
-    for name, modes in by_name.items():
-        for batched in (False, True):
-            row = modes[batched]
-            speedup = modes[False]["seconds"] / row["seconds"]
-            print(f"{name:<26} {'batched' if batched else 'unbatched':<10} {row['seconds']:>8.3f} {row['fn_calls']:>9} {speedup:>8.1f}x")
-    out = Path(__file__).parent / "results" / "interpretation.json"
-    machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": __import__("os").cpu_count()}
-    out.write_text(json.dumps({"model": {"per_call_s": PER_CALL_S, "per_item_s": PER_ITEM_S}, "machine": machine, "rows": rows}, indent=2))
+    if "--cold" in sys.argv:
+        name = next(a for a in sys.argv[1:] if not a.startswith("--"))
+        start = time.perf_counter()
+        import stface  # noqa: F401
+
+        imported = time.perf_counter() - start
+        print(json.dumps({**_stface(BY_NAME[name], "--batched" in sys.argv), "import_seconds": imported}))
+        return
+    warm, cold = stface_warm(), stface_cold()
+    gradio_warm, gradio_cold = gradio(cold=False), gradio(cold=True)
+    if gradio_warm is None:
+        print(f"Gradio 3.50 is not installed in {GRADIO_PYTHON.parent.parent}; build it with: {BUILD_HINT}\n")
+    print("\n".join(_table(warm, gradio_warm, f"warm: median of {REPEATS} runs after a first run (stface/Gradio where two)")))
+    print()
+    print("\n".join(_table(cold, gradio_cold, "cold: first interpretation in a fresh process (includes importing "
+                                              "scikit-image or shap); 'with import': plus `import stface` / `import gradio`",
+                            imports=True)))  # fmt: skip
+    print("\nGradio 3.50 does not batch interpretation (one fn call per row even with batch=True): "
+          "both stface modes are compared with its one run.")  # fmt: skip
+    checks = _acceptance(warm, gradio_warm)
+    for check in checks:
+        print(f"{'met' if check['met'] else 'NOT MET'}: {check['check']} "
+              f"({', '.join(f'{k} {v}' for k, v in check.items() if k not in ('check', 'met'))})")  # fmt: skip
+    out = HERE / "results" / "interpretation.json"
+    machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
+    report = {"model": {"per_call_s": PER_CALL_S, "per_item_s": PER_ITEM_S}, "machine": machine, "repeats": REPEATS,
+              "gradio350": "missing: " + BUILD_HINT if gradio_warm is None else "3.50.2",
+              "rows": _rows(warm, cold, gradio_warm, gradio_cold), "acceptance": checks}  # fmt: skip
+    out.write_text(json.dumps(report, indent=2))
     print(f"\nwrote {out}")
 
 
