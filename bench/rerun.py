@@ -1,4 +1,4 @@
-"""What one rerun costs: stface's echo page beside the hand-written Streamlit script.
+"""What one rerun costs: stface's echo page beside the same page written by hand.
 
 Both apps run under Streamlit's AppTest (the same script runner a server
 uses, without a browser), and each rerun is a Submit of new text. Per rerun:
