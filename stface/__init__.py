@@ -16,10 +16,13 @@ calls it like a function.
 from __future__ import annotations
 
 from stface import inputs, outputs, themes
+from stface.chat import ChatInterface
+from stface.chat_history import ChatMessage, MessageDict
 from stface.components import (
     HTML,
     JSON,
     Audio,
+    Chatbot,
     Checkbox,
     CheckboxGroup,
     Component,
@@ -78,6 +81,9 @@ __all__ = [
     "PlayableVideo",
     "Video",
     "Webcam",
+    "ChatInterface",
+    "ChatMessage",
+    "Chatbot",
     "Checkbox",
     "CheckboxGroup",
     "Checkboxgroup",
@@ -93,6 +99,7 @@ __all__ = [
     "Json",
     "Label",
     "Markdown",
+    "MessageDict",
     "Number",
     "Radio",
     "Slider",

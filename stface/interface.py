@@ -9,13 +9,13 @@ from typing import Any
 
 from stface import _interface_setup as setup
 from stface._kwargs import check_gradio_kwargs
+from stface.app import App
 from stface.components.state import State
 from stface.concurrency import batcher_for
 from stface.css import prepare_css
 from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
-from stface.runtime.options import LaunchOptions
 from stface.tempfiles import Janitor
 
 __all__ = ["Interface", "load"]
@@ -34,7 +34,7 @@ _IGNORED = frozenset(
 
 
 
-class Interface:
+class Interface(App):
     """Wrap ``fn`` in a page: input components in, output components out.
 
     Args:
@@ -128,7 +128,7 @@ class Interface:
         self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
-        self.launch_options = LaunchOptions()
+        super().__init__()
         self.queue_concurrency: int | None = None  # set by queue(), Gradio 3's spelling of a limit
         self.queue_max_size: int | None = None
         self.delete_cache = delete_cache
@@ -254,14 +254,15 @@ class Interface:
         parts += [f"{type(c).__name__}:{c.label}" for c in self.input_components + self.output_components]
         return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
 
-    def render(self, *, key: str | None = None, fragment: bool = True) -> None:
+    def render(self, *, key: str | None = None, fragment: bool = False) -> None:
         """Draw the interface into the current Streamlit script, where called.
 
         Use it to put an interface inside an existing Streamlit page; give
-        each of several interfaces on one page its own ``key``. The interface
-        is a Streamlit fragment: Submit reruns it alone, not the rest of the
-        page. Pass ``fragment=False`` when code after ``render()`` must rerun
-        on every Submit.
+        each of several interfaces on one page its own ``key``. With
+        ``fragment=True`` the interface is a Streamlit fragment: Submit reruns
+        it alone, not the rest of the page, which pays off when the page
+        around it is slow to draw (on a page of four interfaces it saves
+        nothing measurable: ``bench/browser.py --fragments``).
 
         Example (inside a Streamlit script)::
 
@@ -272,23 +273,6 @@ class Interface:
         from stface.runtime.page import render_interface
 
         render_interface(self, key=key or self.key, fragment=fragment)
-
-    def launch(self, **options: Any) -> Any:
-        """Serve the interface as a Streamlit app (see ``stface.runtime.launcher``).
-
-        From ``python app.py`` this starts a Streamlit server on 127.0.0.1
-        (port 7860, or the next free one) and blocks until it stops, unless
-        ``prevent_thread_lock=True``. Under ``streamlit run`` it draws the
-        interface in place. Options follow Gradio: ``server_name``,
-        ``server_port``, ``show_error``, ``inbrowser``, ``quiet``, ``share`` ...
-
-        Example::
-
-            demo.launch(server_port=8080)
-        """
-        from stface.runtime.launcher import launch
-
-        return launch(self, **options)
 
     def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, **_: Any) -> Interface:
         """Gradio 3's queue: at most ``concurrency_count`` fn calls at once across
@@ -302,12 +286,6 @@ class Interface:
         """
         self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
         return self
-
-    def close(self) -> None:
-        """Stop a server started with ``launch(prevent_thread_lock=True)``."""
-        from stface.runtime.launcher import close
-
-        close(self)
 
     def __repr__(self) -> str:
         ins = ", ".join(map(repr, self.input_components))

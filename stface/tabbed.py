@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from stface.interface import Interface
-from stface.runtime.options import LaunchOptions
+from stface.app import App
 
 __all__ = ["TabbedInterface"]
 
 
-class TabbedInterface:
+class TabbedInterface(App):
     """Show interfaces in tabs; launch, render and embed it like an Interface.
 
     Example:
@@ -24,7 +23,7 @@ class TabbedInterface:
 
     def __init__(
         self,
-        interface_list: Sequence[Interface],
+        interface_list: Sequence[App],
         tab_names: Sequence[str] | None = None,
         title: str | None = None,
         theme: Any = None,
@@ -32,28 +31,17 @@ class TabbedInterface:
         **_: Any,
     ) -> None:
         self.interfaces = list(interface_list)
-        if not self.interfaces or not all(isinstance(i, Interface) for i in self.interfaces):
-            raise TypeError("TabbedInterface takes a list of stface Interfaces.")
+        super().__init__()
+        if not self.interfaces or not all(isinstance(i, App) and not isinstance(i, TabbedInterface) for i in self.interfaces):
+            raise TypeError("TabbedInterface takes a list of stface Interfaces or ChatInterfaces.")
         names = list(tab_names) if tab_names is not None else [f"Tab {i + 1}" for i in range(len(self.interfaces))]
         if len(names) != len(self.interfaces):
             raise ValueError(f"TabbedInterface got {len(self.interfaces)} interfaces but {len(names)} tab names.")
         self.tab_names, self.title, self.theme = names, title, theme
         self.css = css
-        self.launch_options = LaunchOptions()
 
-    def render(self, *, key: str | None = None) -> None:
-        """Draw the tabs into the current Streamlit script."""
+    def render(self, *, key: str | None = None, fragment: bool = False) -> None:
+        """Draw the tabs into the current Streamlit script (``fragment`` applies to each tab's app)."""
         from stface.runtime.page import render_tabs
 
-        render_tabs(self, key=key or "tabbed")
-
-    def launch(self, **options: Any) -> Any:
-        """Serve the tabs, like ``Interface.launch``."""
-        from stface.runtime.launcher import launch
-
-        return launch(self, **options)
-
-    def close(self) -> None:
-        from stface.runtime.launcher import close
-
-        close(self)
+        render_tabs(self, key=key or "tabbed", fragment=fragment)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from stface.components.audio import Audio, Microphone
 from stface.components.base import Component
+from stface.components.chatbot import Chatbot
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
 from stface.components.dataframe import Dataframe, List, Matrix, Numpy
 from stface.components.files import File, Files, PlayableVideo, Video
@@ -31,6 +32,7 @@ __all__ = [
     "Webcam",
     "HTML",
     "JSON",
+    "Chatbot",
     "Checkbox",
     "CheckboxGroup",
     "Component",
@@ -57,7 +59,7 @@ __all__ = [
 for _cls in (
     Textbox, TextArea, Number, Slider, Dropdown, Radio, Checkbox, CheckboxGroup,
     Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
-    Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files,
+    Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files, Chatbot,
 ):  # fmt: skip
     register_shortcut(_cls.__name__, _cls)
 for _alias, _cls in {

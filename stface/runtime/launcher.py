@@ -22,13 +22,13 @@ from stface.runtime.options import LaunchOptions
 from stface.themes import theme_options
 
 if TYPE_CHECKING:
-    from stface.interface import Interface
+    from stface.app import App
     from stface.runtime.server import BackgroundServer
 
 __all__ = ["LaunchResult", "capturing_launches", "close", "in_script_run", "launch", "registered"]
 
 _captured: contextvars.ContextVar[list | None] = contextvars.ContextVar("stface_captured", default=None)
-_registry: dict[str, Interface] = {}
+_registry: dict[str, App] = {}
 _servers: dict[int, BackgroundServer] = {}
 
 SHARE_MESSAGE = (
@@ -58,11 +58,11 @@ def in_script_run() -> bool:
     return get_script_run_ctx(suppress_warning=True) is not None
 
 
-def registered(interface_id: str) -> Interface:
+def registered(interface_id: str) -> App:
     return _registry[interface_id]
 
 
-def launch(interface: Interface, **kwargs: Any) -> LaunchResult | None:
+def launch(interface: App, **kwargs: Any) -> LaunchResult | None:
     options = LaunchOptions.from_kwargs(**kwargs)
     interface.launch_options = options
     captured = _captured.get()
@@ -78,7 +78,7 @@ def launch(interface: Interface, **kwargs: Any) -> LaunchResult | None:
     return _serve(interface, options)
 
 
-def _serve(interface: Interface, options: LaunchOptions) -> LaunchResult | None:
+def _serve(interface: App, options: LaunchOptions) -> LaunchResult | None:
     from stface.runtime import scripts, server
 
     interface_id = uuid.uuid4().hex
@@ -117,7 +117,7 @@ def _show_inline(url: str, height: int = 720) -> None:
     display(IFrame(src=url, width="100%", height=height))
 
 
-def close(interface: Interface) -> None:
+def close(interface: App) -> None:
     background = _servers.pop(id(interface), None)
     if background is not None:
         background.stop()

@@ -79,10 +79,9 @@ def _import(path: str) -> tuple[ModuleType, list]:
 
 def find_interface(module: ModuleType, name: str | None, launched: list | None = None) -> object:
     """Pick the app's interface: by name, the one launched, a usual name, or the only one (not counting parts of a mix)."""
-    from stface.interface import Interface
-    from stface.tabbed import TabbedInterface
+    from stface.app import App
 
-    found = {attr: value for attr, value in vars(module).items() if isinstance(value, (Interface, TabbedInterface))}
+    found = {attr: value for attr, value in vars(module).items() if isinstance(value, App)}
     where = getattr(module, "__file__", module.__name__)
     if name is not None:
         if name not in found:

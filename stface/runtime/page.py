@@ -77,34 +77,33 @@ class _Slots:
                 slot.empty()
 
 
-def render_interface(interface: Interface, *, key: str, fragment: bool = True) -> None:
+def render_interface(interface: Interface, *, key: str, fragment: bool = False) -> None:
     """Draw title, inputs (in a form), examples, outputs and article.
 
-    As a Streamlit fragment (the default), Submit, Clear, an example or an
-    upload reruns this interface alone, not the rest of the page
-    (``bench/browser.py --fragments`` measures what that saves).
+    As a Streamlit fragment, Submit, Clear, an example or an upload reruns
+    this interface alone, not the rest of the page.
     """
     draw = st.fragment(_render_fragment) if fragment else _render_fragment
     draw(interface, Keys(f"stface-{key}"))
 
 
 def _render_fragment(interface: Interface, keys: Keys) -> None:
-    with _session_files():
+    with session_files():
         _render(interface, keys)
 
 
-def render_tabs(tabbed: TabbedInterface, *, key: str) -> None:
-    """A title, then one tab per interface."""
+def render_tabs(tabbed: TabbedInterface, *, key: str, fragment: bool = False) -> None:
+    """A title, then one tab per app (an Interface or a ChatInterface)."""
     _draw_header(tabbed.title, None)
     if tabbed.css:
         show_html(_style_element(tabbed.css))
-    for number, (tab, interface) in enumerate(zip(st.tabs(tabbed.tab_names), tabbed.interfaces)):
+    for number, (tab, app) in enumerate(zip(st.tabs(tabbed.tab_names), tabbed.interfaces)):
         with tab:
-            interface.launch_options = tabbed.launch_options
-            render_interface(interface, key=f"{key}-{number}-{interface.key}")
+            app.launch_options = tabbed.launch_options
+            app.render(key=f"{key}-{number}-{app.key}", fragment=fragment)
 
 
-def _session_files() -> contextlib.AbstractContextManager:
+def session_files() -> contextlib.AbstractContextManager:
     """Files written during this rerun belong to the browser session (``stface.tempfiles``)."""
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["Keys", "Result", "RunState", "WidgetKeys", "run_state"]
+__all__ = ["ChatKeys", "ChatState", "Keys", "Result", "RunState", "WidgetKeys", "chat_state", "run_state"]
 
 
 @dataclass(frozen=True)
@@ -153,3 +153,72 @@ def run_state(keys: Keys, *, state: Any = None) -> RunState:
     if keys.run not in session:
         session[keys.run] = RunState(state=state)
     return session[keys.run]
+
+
+@dataclass(frozen=True)
+class ChatKeys:
+    """Every session-state and widget key of one chat on a page."""
+
+    prefix: str
+
+    @property
+    def state(self) -> str:
+        return f"{self.prefix}:chat"
+
+    @property
+    def message(self) -> str:
+        """The chat input (its text can be set: Undo puts a message back)."""
+        return f"{self.prefix}:message"
+
+    def extra(self, index: int) -> WidgetKeys:
+        """An additional input's widget."""
+        return WidgetKeys(f"{self.prefix}:in:{index}")
+
+    def extra_output(self, index: int) -> WidgetKeys:
+        return WidgetKeys(f"{self.prefix}:out:{index}")
+
+    def button(self, name: str) -> str:
+        """retry, undo, clear, new-chat ..."""
+        return f"{self.prefix}:{name}"
+
+    def example(self, number: int) -> str:
+        return f"{self.prefix}:example:{number}"
+
+    def option(self, number: int) -> str:
+        return f"{self.prefix}:option:{number}"
+
+    def flag(self, index: int, option: str) -> str:
+        return f"{self.prefix}:flag:{index}:{option}"
+
+
+@dataclass
+class ChatState:
+    """One chat in one session: the conversation and the answer being made.
+
+    Changed in place, never reassigned (see :class:`RunState`).
+    """
+
+    #: The conversation so far (``stface.chat.ChatMessage``), the answer being streamed included.
+    history: list[Any] = field(default_factory=list)
+    #: The message to answer (str, or ``{"text", "files"}``), set by a submit, retry, example or option.
+    pending: Any = None
+    #: Where the person's message (``turn_from``) and the answer being made (``answer_from``)
+    #: start in ``history``; ``answer_from`` is -1 until the message has joined it.
+    turn_from: int = 0
+    answer_from: int = -1
+    #: The additional outputs' last values.
+    outputs: list[Any] | None = None
+    #: What went wrong in the last answer, shown under it.
+    error: str | None = None
+    #: Past conversations of this browser (``save_history``), newest first, and which one is open.
+    saved: list[list[Any]] = field(default_factory=list)
+    current: int | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+
+def chat_state(keys: ChatKeys) -> ChatState:
+    """This session's :class:`ChatState` for the chat."""
+    session = st.session_state
+    if keys.state not in session:
+        session[keys.state] = ChatState()
+    return session[keys.state]

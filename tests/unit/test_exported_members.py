@@ -7,8 +7,9 @@ def test_public_surface_is_deliberate():
             "HTML", "JSON", "Audio", "File", "Files", "Image", "List", "Matrix", "Microphone", "Numpy", "Pil",
             "PlayableVideo", "Video", "Webcam", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
             "Dataframe", "Dropdown", "Error", "Highlight", "HighlightedText", "Highlightedtext",
-            "Interface", "Json", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text",
+            "Interface", "Json", "Label", "Markdown", "MessageDict", "Number", "Radio", "Slider", "State", "Text",
             "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
+                "ChatInterface", "ChatMessage", "Chatbot",
         ]
     )  # fmt: skip
 

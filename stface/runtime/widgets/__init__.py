@@ -7,6 +7,7 @@ of ``stface.runtime``) imports Streamlit.
 
 from stface.runtime.widgets import (  # noqa: F401
     audio,
+    chatbot,
     choices,
     dataframe,
     files,

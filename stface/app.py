@@ -1,0 +1,52 @@
+"""App: what every servable stface object shares (Interface, ChatInterface, TabbedInterface).
+
+An app can be drawn into a Streamlit script (``render``), served
+(``launch``) and stopped (``close``); the loader, the launcher and
+TabbedInterface work on any App.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stface.runtime.options import LaunchOptions
+
+__all__ = ["App"]
+
+
+class App:
+    """Base of Interface, ChatInterface and TabbedInterface."""
+
+    title: str | None = None
+    theme: Any = None
+    css: str | None = None
+
+    def __init__(self) -> None:
+        self.launch_options = LaunchOptions()
+
+    def render(self, *, key: str | None = None, fragment: bool = False) -> None:
+        """Draw the app into the current Streamlit script, where called."""
+        raise NotImplementedError
+
+    def launch(self, **options: Any) -> Any:
+        """Serve the app as a Streamlit app (see ``stface.runtime.launcher``).
+
+        From ``python app.py`` this starts a Streamlit server on 127.0.0.1
+        (port 7860, or the next free one) and blocks until it stops, unless
+        ``prevent_thread_lock=True``. Under ``streamlit run`` it draws the
+        app in place. Options follow Gradio: ``server_name``,
+        ``server_port``, ``show_error``, ``inbrowser``, ``quiet``, ``share`` ...
+
+        Example::
+
+            demo.launch(server_port=8080)
+        """
+        from stface.runtime.launcher import launch
+
+        return launch(self, **options)
+
+    def close(self) -> None:
+        """Stop a server started with ``launch(prevent_thread_lock=True)``."""
+        from stface.runtime.launcher import close
+
+        close(self)

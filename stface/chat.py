@@ -1,0 +1,356 @@
+"""ChatInterface: a chat page around ``fn(message, history, *additional_inputs)``.
+
+The conversation is a list of :class:`ChatMessage` (Gradio 5–6's message
+class). fn sees it in the format it was written for:
+
+* ``type="tuples"``: Gradio 3.x's pairs, ``[[user, bot], ...]``, files as
+  ``(path,)``;
+* ``type="messages"``: dicts ``{"role", "content", "metadata", "options"}``,
+  files as ``{"path", "mime_type"}`` (Gradio 5–6).
+
+Gradio 3.50 only had pairs and Gradio 6 only has messages, and neither asks
+fn. When ``type`` is not given, stface reads fn: if it takes history items
+apart as pairs (``for user, bot in history``, ``history[-1][0]``, ``pair[1]``)
+it gets pairs, otherwise messages.
+
+Everything here is pure: drawing is ``stface/runtime/chat_page.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import hashlib
+import inspect
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal
+
+from stface import _interface_setup as setup
+from stface._kwargs import check_gradio_kwargs, retired_value
+from stface.app import App
+from stface.chat_history import ChatMessage, as_message_dicts, as_pairs, history_from, messages_from
+from stface.components.base import Component
+from stface.components.registry import component_from
+from stface.paths import FilePolicy, servable_path, using_policy
+from stface.pipeline import preprocess_all
+
+__all__ = ["ChatInterface", "history_type"]
+
+def history_type(fn: Callable, given: str | None = None) -> Literal["tuples", "messages"]:
+    """The history format fn is written for (see the module docstring).
+
+    Example:
+        >>> def old(message, history):
+        ...     return sum(len(user) for user, bot in history)
+        >>> history_type(old), history_type(lambda message, history: len(history))
+        ('tuples', 'messages')
+    """
+    if given is not None:
+        chosen = retired_value("ChatInterface()", "type", given, {})
+        if chosen not in ("tuples", "messages"):
+            raise ValueError(f"ChatInterface type must be 'messages' or 'tuples'; got {given!r}.")
+        return chosen  # type: ignore[return-value]
+    names = [p.name for p in setup.parameters(fn)]
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return "messages"
+    return "tuples" if len(names) >= 2 and _reads_pairs(tree, names[1]) else "messages"
+
+
+def _reads_pairs(tree: ast.AST, history: str) -> bool:
+    def over_history(node: ast.AST) -> bool:
+        while isinstance(node, (ast.Subscript, ast.Call)):
+            if isinstance(node, ast.Call):
+                if not node.args:
+                    return False
+                node = node.args[0]  # reversed(history), enumerate(history), list(history)
+            else:
+                node = node.value
+        return isinstance(node, ast.Name) and node.id == history
+
+    def pair_target(target: ast.AST, iterated: ast.AST) -> bool:
+        if isinstance(iterated, ast.Call) and getattr(iterated.func, "id", "") == "enumerate":
+            return isinstance(target, ast.Tuple) and len(target.elts) == 2 and pair_target(target.elts[1], iterated.args[0])
+        return isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2
+
+    item_names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and over_history(node.iter):
+            if pair_target(node.target, node.iter):
+                return True
+            if isinstance(node.target, ast.Name):
+                item_names.add(node.target.id)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in (0, 1):
+            inner = node.value
+            if isinstance(inner, ast.Name) and inner.id in item_names:
+                return True
+            if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) and inner.value.id == history:
+                return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and over_history(node.left):
+            right = node.right
+            if isinstance(right, ast.List) and right.elts and isinstance(right.elts[0], (ast.List, ast.Tuple)):
+                return True
+    return False
+
+
+#: Gradio options with no Streamlit counterpart.
+_IGNORED = frozenset(
+    {
+        "analytics_enabled", "autoscroll", "fill_height", "fill_width", "show_progress", "js", "head", "css_paths",
+        "head_paths", "api_description", "show_api", "api_visibility", "cache_mode", "example_icons", "validator",
+        "theme_mode", "examples_label",
+    }
+)  # fmt: skip
+_UNSET: Any = object()
+
+
+class ChatInterface(App):
+    """A chat page around ``fn(message, history, *additional_inputs)``.
+
+    fn returns the answer, or yields it as it grows (each yield is the whole
+    answer so far). The answer may be text, a file, a component, a
+    :class:`ChatMessage` or a list of them.
+
+    Args:
+        fn: the chat function.
+        multimodal: messages carry files: fn gets ``{"text": ..., "files": [paths]}``.
+        type: ``"messages"`` or ``"tuples"``: the history format (see ``history_type``).
+        additional_inputs: components drawn under the chat, passed after history.
+        additional_inputs_accordion: the expander's label (a str), as Gradio's accordion.
+        examples: messages to start from (str, ``{"text", "files"}``, or
+            ``[message, *additional_values]``), with ``example_labels``.
+        cache_examples: answer each example once per process.
+        run_examples_on_click: an example is sent at once (else it fills the box).
+        submit_btn, stop_btn: False hides them; a str labels them.
+        retry_btn, undo_btn, clear_btn: Gradio 3.50's buttons (None hides one).
+        save_history: keep this browser's past conversations (a "New chat" list in the sidebar).
+        concurrency_limit: fn calls at once across sessions ("default": no bound).
+
+    Example:
+        >>> import stface as gr
+        >>> def echo(message, history):
+        ...     return f"{message} ({len(history)} before)"
+        >>> chat = gr.ChatInterface(echo, type="messages")
+        >>> chat("hi")
+        'hi (0 before)'
+    """
+
+    def __init__(
+        self,
+        fn: Callable,
+        *,
+        multimodal: bool = False,
+        type: str | None = None,
+        chatbot: Any = None,
+        textbox: Any = None,
+        additional_inputs: Any = None,
+        additional_inputs_accordion_name: str | None = None,
+        additional_inputs_accordion: Any = None,
+        additional_outputs: Any = None,
+        editable: bool = False,
+        examples: Sequence[Any] | None = None,
+        example_labels: Sequence[str] | None = None,
+        run_examples_on_click: bool = True,
+        cache_examples: bool | None = None,
+        title: str | None = None,
+        description: str | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        flagging_mode: str | None = None,
+        flagging_options: Sequence[str] | None = ("Like", "Dislike"),
+        flagging_dir: str = ".gradio/flagged",
+        autofocus: bool = True,
+        submit_btn: str | bool | None = True,
+        stop_btn: str | bool | None = True,
+        retry_btn: str | None = _UNSET,
+        undo_btn: str | None = _UNSET,
+        clear_btn: str | None = _UNSET,
+        concurrency_limit: int | str | None = "default",
+        delete_cache: tuple[float, float] | None = None,
+        api_name: str | None = None,
+        save_history: bool = False,
+        **gradio_kwargs: Any,
+    ) -> None:
+        check_gradio_kwargs("ChatInterface()", gradio_kwargs, ignored=_IGNORED,
+                            known=inspect.signature(ChatInterface).parameters)  # fmt: skip
+        super().__init__()
+        if not callable(fn):
+            raise TypeError("ChatInterface fn must be a callable: fn(message, history, *additional_inputs).")
+        self.fn = fn
+        self.__name__ = getattr(fn, "__name__", "chat")
+        self.chatbot_type = getattr(chatbot, "type", None)
+        self.type = history_type(fn, type if type is not None else self.chatbot_type)
+        self.multimodal = bool(multimodal)
+        self.chatbot, self.textbox = chatbot, textbox
+        self.placeholder = getattr(textbox, "placeholder", None) or "Type a message..."
+        self.additional_inputs: list[Component] = [component_from(c, role="input") for c in setup.as_list(additional_inputs)]
+        setup.name_components(lambda *a: None, self.additional_inputs, [])
+        self.accordion_label = _accordion_label(additional_inputs_accordion, additional_inputs_accordion_name)
+        self.additional_outputs: list[Component] = [component_from(c, role="output") for c in setup.as_list(additional_outputs)]
+        self.editable = bool(editable)
+        self.examples = [_example_row(e) for e in examples or []]
+        self.example_labels = list(example_labels) if example_labels is not None else None
+        if self.example_labels is not None and len(self.example_labels) != len(self.examples):
+            raise ValueError(f"example_labels has {len(self.example_labels)} labels for {len(self.examples)} examples.")
+        self.run_examples_on_click = bool(run_examples_on_click)
+        self.cache_examples = bool(cache_examples)
+        self.title, self.description, self.theme = title, description, theme
+        self.app_dir = setup.app_dir(fn)
+        from stface.css import prepare_css
+
+        self.css = prepare_css(css, self.app_dir)
+        self.flagging_mode = flagging_mode or "never"
+        if self.flagging_mode not in ("never", "manual"):
+            raise ValueError(f"ChatInterface flagging_mode must be 'manual' or 'never'; got {flagging_mode!r}.")
+        self.flagging_options = list(flagging_options or [])
+        self.flagging_dir = flagging_dir
+        self.autofocus = autofocus
+        self.submit_btn, self.stop_btn = submit_btn, stop_btn
+        self.retry_btn = "🔄  Retry" if retry_btn is _UNSET else retry_btn
+        self.undo_btn = "↩️ Undo" if undo_btn is _UNSET else undo_btn
+        self.clear_btn = "🗑️  Clear" if clear_btn is _UNSET else clear_btn
+        self.concurrency_limit = concurrency_limit
+        self.queue_concurrency: int | None = None
+        self.queue_max_size: int | None = None
+        self.api_name = api_name if api_name is not None else self.__name__
+        self.save_history = bool(save_history)
+        self.delete_cache = delete_cache
+        from stface.tempfiles import Janitor
+
+        Janitor.configure(delete_cache)
+
+    # -- calling -------------------------------------------------------------
+
+    @property
+    def streams(self) -> bool:
+        """True when fn yields its answer as it grows."""
+        return inspect.isgeneratorfunction(self.fn) or inspect.isasyncgenfunction(self.fn)
+
+    def history_for_fn(self, history: Sequence[ChatMessage]) -> list[Any]:
+        """The conversation in the format fn is written for."""
+        return as_pairs(history) if self.type == "tuples" else as_message_dicts(history)
+
+    def respond(self, message: Any, history: Sequence[ChatMessage], extras: Sequence[Any] = ()) -> Iterator[tuple[list[ChatMessage], list[Any]]]:
+        """Run fn; yield ``(answer messages so far, additional output values)`` after each update.
+
+        ``extras`` are the additional inputs' widget payloads.
+        """
+        with using_policy(self.file_policy()):
+            args = preprocess_all(self.additional_inputs, extras)
+            result = self.fn(message, self.history_for_fn(history), *args)
+            for update in _updates(result):
+                yield self._split(update)
+
+    def _split(self, update: Any) -> tuple[list[ChatMessage], list[Any]]:
+        outputs: list[Any] = []
+        if self.additional_outputs:
+            if not isinstance(update, tuple) or len(update) != len(self.additional_outputs) + 1:
+                raise TypeError(f"With additional_outputs, fn returns (response, {len(self.additional_outputs)} more value(s)).")
+            update, *outputs = update
+            outputs = [c.postprocess(v) for c, v in zip(self.additional_outputs, outputs)]
+        return messages_from(update), outputs
+
+    def __call__(self, message: Any, history: Any = None, *additional_inputs: Any) -> Any:
+        """Send one message; return the final answer (its text, or message dicts for anything else).
+
+        ``history`` is a list of pairs or of messages (empty by default);
+        additional input values follow, as fn takes them.
+        """
+        if len(additional_inputs) != len(self.additional_inputs):
+            raise TypeError(f"{self.__name__}() takes {len(self.additional_inputs)} additional input value(s); "
+                            f"got {len(additional_inputs)}.")  # fmt: skip
+        answer: list[ChatMessage] = []
+        for answer, _ in self.respond(message, history_from(history), additional_inputs):
+            pass
+        if len(answer) == 1 and not answer[0].is_file and not answer[0].metadata and not answer[0].options:
+            return answer[0].content
+        return as_message_dicts(answer)
+
+    @property
+    def concurrency(self) -> int | None:
+        """How many fn calls may run at once across sessions (None: no bound)."""
+        if self.queue_concurrency is not None:
+            return int(self.queue_concurrency)
+        return self.concurrency_limit if isinstance(self.concurrency_limit, int) else None
+
+    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, **_: Any) -> ChatInterface:
+        """Gradio's queue(): at most ``concurrency_count`` answers at once across sessions."""
+        self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
+        return self
+
+    def file_policy(self) -> FilePolicy:
+        """Which files fn's answers may name (see ``stface.paths``)."""
+        options = self.launch_options
+        return FilePolicy(allowed=tuple(options.allowed_paths), blocked=tuple(options.blocked_paths), app_dir=self.app_dir)
+
+    def checked_files(self, messages: Sequence[ChatMessage]) -> None:
+        """Refuse an answer that names a file outside the file policy (as outputs are)."""
+        with using_policy(self.file_policy()):
+            for message in messages:
+                if message.is_file:
+                    servable_path(message.content["path"])
+
+    # -- pages ---------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        """A key stable across reruns and processes, prefixing session state."""
+        parts = [getattr(self.fn, "__module__", ""), getattr(self.fn, "__qualname__", self.__name__), self.title or "", "chat"]
+        parts += [f"{type(c).__name__}:{c.label}" for c in self.additional_inputs]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
+
+    def render(self, *, key: str | None = None, fragment: bool = False) -> None:
+        """Draw the chat into the current Streamlit script, where called.
+
+        Example (inside a Streamlit script)::
+
+            chat.render()
+        """
+        from stface.runtime.chat_page import render_chat
+
+        render_chat(self, key=key or self.key, fragment=fragment)
+
+    def __repr__(self) -> str:
+        return f"ChatInterface({self.__name__}, type={self.type!r})"
+
+
+def _updates(result: Any) -> Iterator[Any]:
+    """fn's result as a stream of updates: a generator's yields, an async one's, or the one value."""
+    if inspect.isawaitable(result):
+        result = asyncio.run(_awaited(result))
+    if inspect.isasyncgen(result):
+        loop = asyncio.new_event_loop()
+        try:
+            while True:
+                try:
+                    yield loop.run_until_complete(result.__anext__())
+                except StopAsyncIteration:
+                    return
+        finally:
+            loop.run_until_complete(result.aclose())
+            loop.close()
+    elif inspect.isgenerator(result):
+        try:
+            yield from result
+        finally:
+            result.close()
+    else:
+        yield result
+
+
+async def _awaited(awaitable: Any) -> Any:
+    return await awaitable
+
+
+def _accordion_label(accordion: Any, name: str | None) -> str:
+    if isinstance(accordion, str):
+        return accordion
+    label = getattr(accordion, "label", None)
+    return label or name or "Additional inputs"
+
+
+def _example_row(example: Any) -> list[Any]:
+    return list(example) if isinstance(example, (list, tuple)) else [example]

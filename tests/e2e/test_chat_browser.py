@@ -1,0 +1,177 @@
+"""ChatInterface in Chromium: streaming, Stop, sessions, retry/undo/clear, files, thoughts, and no script from messages."""
+
+from __future__ import annotations
+
+import struct
+import textwrap
+import zlib
+
+import pytest
+from e2e_support import open_app, wait_idle
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+APP = '''
+import os, time
+import stface as gr
+
+def answer(message, history):
+    text = message["text"] if isinstance(message, dict) else message
+    if text.startswith("slow"):
+        yield "first part"
+        time.sleep(2.5)
+        yield "first part, then the rest"
+        return
+    if text.startswith("stop"):
+        for n in range(60):
+            yield f"counting {n}"
+            time.sleep(0.25)
+        return
+    if text == "think":
+        yield [gr.ChatMessage("weighing it", metadata={"title": "Thinking it over", "id": 1, "status": "pending"})]
+        yield [gr.ChatMessage("weighing it", metadata={"title": "Thinking it over", "id": 1, "status": "done"}),
+               gr.ChatMessage("a step inside", metadata={"title": "Inner step", "parent_id": 1, "status": "done"}),
+               "The answer is 42."]
+        return
+    if text.startswith("xss"):
+        yield text.replace("xss", "", 1) + ' <img src=x onerror="window.__xss=1"> [link](javascript:window.__xss=2)'
+        return
+    files = message.get("files", []) if isinstance(message, dict) else []
+    names = ", ".join(f"{os.path.basename(f)} exists={os.path.isfile(f)}" for f in files)
+    yield f"echo {text} #{len(history)} {names}".strip()
+    if files:
+        yield [f"echo {text} #{len(history)} {names}".strip(), {"path": files[0]}]
+
+demo = gr.ChatInterface(answer, multimodal=True, type="messages", title="Chat test")
+'''
+
+
+@pytest.fixture
+def chat_app(tmp_path, launch_app):
+    app = tmp_path / "chat_app.py"
+    app.write_text(textwrap.dedent(APP))
+    return launch_app(app)
+
+
+def send(page, text: str) -> None:
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(text)
+    box.press("Enter")
+
+
+def bubbles(page):
+    return page.get_by_test_id("stChatMessage")
+
+
+def test_a_streaming_answer_shows_its_first_part_before_fn_finishes(chat_app, new_page):
+    page = new_page()
+    open_app(page, chat_app.url)
+    send(page, "slow please")
+    expect(bubbles(page).last).to_contain_text("first part")
+    assert "then the rest" not in bubbles(page).last.inner_text()  # fn is still sleeping
+    expect(bubbles(page).last).to_contain_text("first part, then the rest", timeout=20_000)
+
+
+def test_stop_ends_the_answer_and_keeps_what_was_said(chat_app, new_page):
+    page = new_page()
+    open_app(page, chat_app.url)
+    send(page, "stop soon")
+    expect(bubbles(page).last).to_contain_text("counting 3")
+    page.get_by_test_id("stChatInputStopButton").click()
+    wait_idle(page)
+    said = bubbles(page).last.inner_text()
+    assert "counting" in said and "counting 59" not in said
+    page.wait_for_timeout(1000)
+    assert bubbles(page).last.inner_text() == said  # nothing more arrives
+    send(page, "after")
+    expect(bubbles(page).last).to_contain_text("echo after #2")  # the stopped exchange is in the history
+
+
+def test_two_sessions_chat_at_once_and_each_sees_its_own_history(chat_app, browser):
+    first, second = browser.new_context().new_page(), browser.new_context().new_page()
+    try:
+        for page in (first, second):
+            open_app(page, chat_app.url)
+        send(first, "from first")
+        send(second, "from second")
+        expect(bubbles(first).last).to_contain_text("echo from first #0")
+        expect(bubbles(second).last).to_contain_text("echo from second #0")
+        send(first, "again")
+        expect(bubbles(first).last).to_contain_text("echo again #2")
+        assert "from second" not in first.get_by_test_id("stApp").inner_text()
+        assert "from first" not in second.get_by_test_id("stApp").inner_text()
+    finally:
+        first.context.close()
+        second.context.close()
+
+
+def test_retry_undo_and_clear_change_the_history_as_gradio_does(chat_app, new_page):
+    page = new_page()
+    open_app(page, chat_app.url)
+    send(page, "one")
+    expect(bubbles(page).last).to_contain_text("echo one #0")
+    send(page, "two")
+    expect(bubbles(page).last).to_contain_text("echo two #2")
+    page.get_by_role("button", name="Retry").click()
+    wait_idle(page)
+    expect(bubbles(page)).to_have_count(4)  # the last answer was replaced, not added
+    expect(bubbles(page).last).to_contain_text("echo two #2")
+    page.get_by_role("button", name="Undo").click()
+    wait_idle(page)
+    expect(bubbles(page)).to_have_count(2)
+    expect(page.get_by_test_id("stChatInputTextArea")).to_have_value("two")  # back in the box
+    page.get_by_role("button", name="Clear").click()
+    wait_idle(page)
+    expect(bubbles(page)).to_have_count(0)
+
+
+def _png(path, colour=(200, 30, 30)) -> None:
+    raw = b"".join(b"\x00" + bytes(colour) * 8 for _ in range(8))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))  # fmt: skip
+
+
+def test_an_image_sent_with_a_message_reaches_fn_as_a_path_and_shows_in_the_history(chat_app, new_page, tmp_path):
+    picture = tmp_path / "red.png"
+    _png(picture)
+    page = new_page()
+    open_app(page, chat_app.url)
+    page.get_by_test_id("stChatInput").locator("input[type='file']").set_input_files(str(picture))
+    page.wait_for_timeout(500)
+    send(page, "look")
+    expect(bubbles(page).last).to_contain_text("echo look #0 red.png exists=True")
+    expect(bubbles(page).first.locator("img")).to_have_count(1)  # the person's image, inline
+    expect(bubbles(page).last.locator("img")).to_have_count(1)  # the one fn sent back
+
+
+def test_a_thought_shows_its_title_and_status(chat_app, new_page):
+    page = new_page()
+    open_app(page, chat_app.url)
+    send(page, "think")
+    expect(bubbles(page).last).to_contain_text("The answer is 42.")
+    status = page.get_by_test_id("stExpander").filter(has_text="Thinking it over").first
+    # Done: checks, no spinner; the inner step's box sits inside the outer one (nested by parent_id).
+    expect(status.get_by_test_id("stExpanderIconCheck")).to_have_count(2)
+    expect(status.get_by_test_id("stExpanderIconSpinner")).to_have_count(0)
+    status.get_by_text("Thinking it over").click()
+    expect(status).to_contain_text("Inner step")
+
+
+@pytest.mark.parametrize("payload", ['<script>window.__xss=3</script>', '<img src=x onerror="window.__xss=4">',
+                                     '<svg onload="window.__xss=5"></svg>', '[a](javascript:window.__xss=6)'])  # fmt: skip
+def test_user_and_model_messages_run_no_script(chat_app, new_page, payload):
+    page = new_page()
+    open_app(page, chat_app.url)
+    send(page, "xss" + payload)
+    expect(bubbles(page)).to_have_count(2)
+    page.wait_for_timeout(500)
+    for link in bubbles(page).locator("a").all():
+        link.click(no_wait_after=True, timeout=2000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("[data-testid='stChatMessage'] script, [data-testid='stChatMessage'] [onerror]").count() == 0
