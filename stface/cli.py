@@ -90,9 +90,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(interface) -> str:
-    ins = ", ".join(f"{type(c).__name__}({c.label!r})" for c in interface.input_components) or "nothing"
-    outs = ", ".join(f"{type(c).__name__}({c.label!r})" for c in interface.output_components) or "nothing"
+def _summary(app) -> str:
+    from stface.interface import Interface
+
+    if not isinstance(app, Interface):
+        return repr(app)  # a ChatInterface or TabbedInterface
+    ins = ", ".join(f"{type(c).__name__}({c.label!r})" for c in app.input_components) or "nothing"
+    outs = ", ".join(f"{type(c).__name__}({c.label!r})" for c in app.output_components) or "nothing"
     return f"{ins} -> {outs}"
 
 

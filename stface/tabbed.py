@@ -45,3 +45,6 @@ class TabbedInterface(App):
         from stface.runtime.page import render_tabs
 
         render_tabs(self, key=key or "tabbed", fragment=fragment)
+
+    def __repr__(self) -> str:
+        return f"TabbedInterface({', '.join(self.tab_names)})"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from stface.chat_history import ChatMessage, messages_from
+from stface.chat_history import ChatMessage, history_from, messages_from
 from stface.components._html import escape, neutralise_script_links
 from stface.concurrency import gate_for
 from stface.errors import Error
@@ -28,6 +28,7 @@ from stface.paths import save_bytes
 from stface.runtime.page import session_files
 from stface.runtime.session import ChatKeys, ChatState, chat_state
 from stface.runtime.widgets import show_html, widget_for
+from stface.runtime.widgets.browser_storage import browser_storage
 from stface.runtime.widgets.chatbot import draw_conversation, draw_messages
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ __all__ = ["render_chat"]
 
 _LOG = logging.getLogger("stface")
 _GENERIC_ERROR = "Something went wrong while answering. Please try again."
+_MAX_SAVED = 100  # conversations kept per browser
 
 
 def render_chat(chat: ChatInterface, *, key: str, fragment: bool = False) -> None:
@@ -63,8 +65,6 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             show_html(f'<h1 class="stface-title" style="text-align:center">{escape(chat.title)}</h1>')
         if chat.description:
             st.markdown(neutralise_script_links(chat.description))
-        if chat.save_history:
-            _draw_saved(chat, keys, state)
         extras = _draw_additional_inputs(chat, keys)
         if state.pending is not None and state.answer_from < 0:  # the person's message joins the conversation
             state.pending = _prepared(chat, state.pending)
@@ -76,11 +76,15 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             _draw_examples(chat, keys)
         if state.pending is not None:
             _answer(chat, keys, state, extras)
+        if chat.save_history:  # after the answer, which saves the conversation: the list shows it at once
+            _draw_saved(chat, keys, state)
         if state.error:
             st.error(state.error, icon=":material/error:")
         _draw_options(keys, state)
         if state.history:
             _draw_buttons(chat, keys, state)
+        if chat.save_history:
+            _sync_saved(chat, keys, state)
         if chat.additional_outputs and state.outputs is not None:
             for index, (component, value) in enumerate(zip(chat.additional_outputs, state.outputs)):
                 widget_for(component).output(value, keys.extra_output(index))
@@ -180,7 +184,15 @@ def _example(chat: ChatInterface, keys: ChatKeys, number: int) -> None:
     state.history.clear()
     state.error = None
     if chat.cache_examples:
-        state.history += _user_messages(message) + cached_answer(chat, number)
+        state.history += _user_messages(message)
+        try:
+            state.history += cached_answer(chat, number)
+        except Error as exc:
+            state.error = str(exc)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - as in _answer: the page keeps serving
+            _LOG.exception("chat fn %s raised", chat.__name__)
+            state.error = f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
+        _save(chat, state)
         return
     state.pending, state.answer_from = message, -1
 
@@ -278,16 +290,51 @@ def _save(chat: ChatInterface, state: ChatState) -> None:
     if state.current is None:
         state.saved.insert(0, list(state.history))
         state.current = 0
+        del state.saved[_MAX_SAVED:]
     else:
         state.saved[state.current] = list(state.history)
 
 
+def _sync_saved(chat: ChatInterface, keys: ChatKeys, state: ChatState) -> None:
+    """This browser's conversations live in its localStorage (as Gradio 5 keeps them): read once, written on change."""
+    storage_key = f"stface_saved_conversations_{chat.key}"
+    if not state.loaded:
+        stored = browser_storage(storage_key, key=keys.button("storage"))
+        if stored is not None:  # the browser has answered (maybe with nothing)
+            state.saved[:] = state.saved + _conversations(chat, stored)
+            state.loaded, state.written = True, None
+            st.rerun()  # the sidebar, drawn above, lists them
+        return
+    now = _stored_form(state.saved)
+    browser_storage(storage_key, key=keys.button("storage"), loaded=True, write=now if now != state.written else None)
+    state.written = now
+
+
 def _draw_saved(chat: ChatInterface, keys: ChatKeys, state: ChatState) -> None:
+    """The sidebar: New chat, then this browser's conversations, newest first."""
     with st.sidebar:
         st.button("New chat", key=keys.button("new-chat"), type="primary", on_click=_new_chat, args=(keys,), width="stretch")
         for number, conversation in enumerate(state.saved):
             st.button(_title(conversation), key=keys.button(f"saved:{number}"), on_click=_open_saved,
                       args=(keys, number), width="stretch", type="secondary" if number != state.current else "primary")  # fmt: skip
+
+
+def _stored_form(saved: list[list[ChatMessage]]) -> list[list[dict[str, Any]]]:
+    return [[{"role": m.role, "content": m.content, "metadata": dict(m.metadata)} for m in c] for c in saved]
+
+
+def _conversations(chat: ChatInterface, stored: Any) -> list[list[ChatMessage]]:
+    """What the browser held, checked: it is the person's own data, and may have been edited."""
+    conversations = []
+    for conversation in stored if isinstance(stored, list) else []:
+        try:
+            messages = history_from(conversation)
+            chat.checked_files(messages)  # a stored path outside the file policy drops the conversation
+        except (TypeError, ValueError, KeyError, OSError, Error):
+            continue
+        if messages:
+            conversations.append(messages)
+    return conversations[:_MAX_SAVED]
 
 
 def _title(conversation: list[ChatMessage]) -> str:

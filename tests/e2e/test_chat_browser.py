@@ -175,3 +175,43 @@ def test_user_and_model_messages_run_no_script(chat_app, new_page, payload):
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
     assert page.locator("[data-testid='stChatMessage'] script, [data-testid='stChatMessage'] [onerror]").count() == 0
+
+
+SAVED_APP = '''
+import stface as gr
+
+def answer(message, history):
+    return f"noted {message} #{len(history)}"
+
+demo = gr.ChatInterface(answer, type="messages", save_history=True)
+'''
+
+
+def test_saved_history_outlives_a_reload_in_the_same_browser_only(tmp_path, launch_app, browser):
+    app = tmp_path / "saved_app.py"
+    app.write_text(textwrap.dedent(SAVED_APP))
+    server = launch_app(app)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        open_app(page, server.url)
+        send(page, "remember me")
+        expect(bubbles(page).last).to_contain_text("noted remember me #0")
+        send(page, "and this")
+        expect(bubbles(page).last).to_contain_text("noted and this #2")
+        page.reload()
+        wait_idle(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_role("button", name="remember me")).to_be_visible()
+        expect(bubbles(page)).to_have_count(0)  # a new session starts a new chat
+        sidebar.get_by_role("button", name="remember me").click()
+        wait_idle(page)
+        expect(bubbles(page)).to_have_count(4)
+        send(page, "third")
+        expect(bubbles(page).last).to_contain_text("noted third #4")  # fn sees the restored history
+        other = browser.new_context().new_page()  # another browser holds nothing
+        open_app(other, server.url)
+        expect(other.get_by_test_id("stSidebar").get_by_role("button", name="remember me")).to_have_count(0)
+        other.context.close()
+    finally:
+        context.close()
