@@ -32,6 +32,7 @@ from stface.app import App
 from stface.chat_history import ChatMessage, as_message_dicts, as_pairs, history_from, messages_from
 from stface.components.base import Component
 from stface.components.registry import component_from
+from stface.flagging import ChatCSVLogger
 from stface.paths import FilePolicy, servable_path, using_policy
 from stface.pipeline import preprocess_all
 
@@ -207,6 +208,7 @@ class ChatInterface(App):
             raise ValueError(f"ChatInterface flagging_mode must be 'manual' or 'never'; got {flagging_mode!r}.")
         self.flagging_options = list(flagging_options or [])
         self.flagging_dir = flagging_dir
+        self.flagging_callback = ChatCSVLogger(flagging_dir)
         self.autofocus = autofocus
         self.submit_btn, self.stop_btn = submit_btn, stop_btn
         self.retry_btn = "🔄  Retry" if retry_btn is _UNSET else retry_btn

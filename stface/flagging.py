@@ -30,7 +30,7 @@ from stface.components.base import Component
 from stface.components.image import WebcamPhoto
 from stface.paths import safe_filename
 
-__all__ = ["CSVLogger", "spreadsheet_safe"]
+__all__ = ["CSVLogger", "ChatCSVLogger", "spreadsheet_safe"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _lock = threading.Lock()
@@ -67,19 +67,7 @@ class CSVLogger:
         cells = [spreadsheet_safe(self._cell(c, label, p)) for c, label, p in zip(components, labels, payloads)]
         row = [*cells, spreadsheet_safe(option), spreadsheet_safe(username), datetime.now(timezone.utc).isoformat()]
         header = [*labels, "flag", "username", "timestamp"]
-        with _lock, open(self.path, "a+", newline="", encoding="utf-8") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                handle.seek(0, io.SEEK_END)
-                writer = csv.writer(handle)
-                if handle.tell() == 0:
-                    writer.writerow(header)
-                writer.writerow(row)
-                handle.flush()
-                handle.seek(0)
-                return sum(1 for _ in csv.reader(handle)) - 1
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return _append_row(self.path, header, row)
 
     def _cell(self, component: Component, label: str, payload: Any) -> Any:
         if payload is None:
@@ -120,6 +108,54 @@ class CSVLogger:
         name = uuid.uuid4().hex + re.sub(r"[^.\w]", "", suffix)[:10]
         (folder / name).write_bytes(data)
         return str((folder / name).relative_to(self.folder))
+
+
+class ChatCSVLogger:
+    """Appends a chat's flagged answers (Like, Dislike, or another flagging option) to ``<flagging_dir>/log.csv``.
+
+    One row per flag: the conversation as JSON, the index of the flagged
+    message, the flag, the username and the time. (Gradio 5–6 write four
+    values under a five-column header; stface writes as many as it names.)
+
+    Example:
+        >>> import tempfile
+        >>> from stface.chat_history import ChatMessage
+        >>> log = ChatCSVLogger(tempfile.mkdtemp())
+        >>> log.flag([ChatMessage("hi", "user"), ChatMessage("hello")], 1, "Like")
+        1
+    """
+
+    def __init__(self, flagging_dir: str | Path) -> None:
+        self.folder = Path(flagging_dir)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / "log.csv"
+
+    def flag(self, conversation: Sequence[Any], index: int, value: str, *, username: str = "") -> int:
+        """Write one row; return how many rows the log now holds (header excluded)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        messages = [{"role": m.role, "content": m.content, "metadata": dict(m.metadata)} for m in conversation]
+        row = [spreadsheet_safe(json.dumps(messages, default=str)), index, spreadsheet_safe(value),
+               spreadsheet_safe(username), datetime.now(timezone.utc).isoformat()]  # fmt: skip
+        return _append_row(self.path, ["conversation", "index", "flag", "username", "timestamp"], row)
+
+
+def _append_row(path: Path, header: list[Any], row: list[Any]) -> int:
+    """Append ``row`` under an exclusive file lock (a header first in a new file); the rows now held."""
+    with _lock, open(path, "a+", newline="", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            handle.seek(0, io.SEEK_END)
+            writer = csv.writer(handle)
+            if handle.tell() == 0:
+                writer.writerow(header)
+            writer.writerow(row)
+            handle.flush()
+            handle.seek(0)
+            return sum(1 for _ in csv.reader(handle)) - 1
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _column(component: Component, index: int) -> str:

@@ -213,6 +213,8 @@ class ChatState:
     #: Past conversations of this browser (``save_history``), newest first, and which one is open.
     saved: list[list[Any]] = field(default_factory=list)
     current: int | None = None
+    #: The user message being edited (its bubble's first index), with ``editable=True``.
+    editing: int | None = None
     #: The browser has told what it held; and what was last written there.
     loaded: bool = False
     written: Any = None

@@ -215,3 +215,43 @@ def test_saved_history_outlives_a_reload_in_the_same_browser_only(tmp_path, laun
         other.context.close()
     finally:
         context.close()
+
+
+EDIT_APP = '''
+import stface as gr
+
+def answer(message, history):
+    return f"re: {message} #{len(history)}"
+
+demo = gr.ChatInterface(answer, type="messages", editable=True, flagging_mode="manual", flagging_dir="{flags}")
+'''
+
+
+def test_editing_a_message_answers_it_again_and_a_like_is_logged(tmp_path, launch_app, new_page):
+    import csv
+    import json
+
+    app = tmp_path / "edit_app.py"
+    app.write_text(textwrap.dedent(EDIT_APP).replace("{flags}", str(tmp_path / "flags")))
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    send(page, "first")
+    expect(bubbles(page).last).to_contain_text("re: first #0")
+    send(page, "second")
+    expect(bubbles(page).last).to_contain_text("re: second #2")
+    bubbles(page).first.get_by_role("button", name="✏️").click()
+    wait_idle(page)
+    page.get_by_label("Edit your message").fill("first, edited")
+    page.get_by_role("button", name="Send", exact=True).click()
+    wait_idle(page)
+    expect(bubbles(page)).to_have_count(2)  # the edited turn replaced everything from it on
+    expect(bubbles(page).last).to_contain_text("re: first, edited #0")
+    bubbles(page).last.get_by_test_id("stFeedback").locator("button").first.click()  # thumbs up
+    wait_idle(page)
+    log = tmp_path / "flags" / "log.csv"
+    page.wait_for_function("() => true")
+    rows = list(csv.reader(log.open(encoding="utf-8")))
+    assert rows[0] == ["conversation", "index", "flag", "username", "timestamp"]
+    assert rows[1][2] == "Like" and rows[1][1] == "1"
+    assert [m["content"] for m in json.loads(rows[1][0])] == ["first, edited", "re: first, edited #0"]

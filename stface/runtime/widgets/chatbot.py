@@ -11,7 +11,7 @@ pending, holding the messages whose ``parent_id`` names it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,21 @@ __all__ = ["ChatbotWidget", "draw_conversation", "draw_messages"]
 _file_keys = itertools.count()
 
 
-def draw_conversation(history: Sequence[ChatMessage], avatars: tuple[Any, Any] = (None, None)) -> None:
-    """The whole conversation, one chat bubble per run of same-role messages."""
-    for role, messages in _groups(history):
+def draw_conversation(
+    history: Sequence[ChatMessage],
+    avatars: tuple[Any, Any] = (None, None),
+    after: Callable[[str, int, int], None] | None = None,
+) -> None:
+    """The whole conversation, one chat bubble per run of same-role messages.
+
+    ``after(role, first, last)`` draws under each bubble's messages (edit,
+    like), given the bubble's first and last index in ``history``.
+    """
+    for role, first, messages in _groups(history):
         with st.chat_message(role, avatar=avatars[0] if role == "user" else avatars[1]):
             draw_messages(messages)
+            if after is not None:
+                after(role, first, first + len(messages) - 1)
 
 
 def draw_messages(messages: Sequence[ChatMessage]) -> None:
@@ -48,15 +58,15 @@ def draw_messages(messages: Sequence[ChatMessage]) -> None:
         _draw_one(message, children)
 
 
-def _groups(history: Sequence[ChatMessage]) -> list[tuple[str, list[ChatMessage]]]:
-    groups: list[tuple[str, list[ChatMessage]]] = []
-    for message in history:
+def _groups(history: Sequence[ChatMessage]) -> list[tuple[str, int, list[ChatMessage]]]:
+    groups: list[tuple[str, int, list[ChatMessage]]] = []
+    for index, message in enumerate(history):
         if message.role == "system":
             continue  # Gradio does not show system messages
-        if groups and groups[-1][0] == message.role:
-            groups[-1][1].append(message)
+        if groups and groups[-1][0] == message.role and groups[-1][1] + len(groups[-1][2]) == index:
+            groups[-1][2].append(message)
         else:
-            groups.append((message.role, [message]))
+            groups.append((message.role, index, [message]))
     return groups
 
 
@@ -67,7 +77,8 @@ def _draw_one(message: ChatMessage, children: dict[Any, list[ChatMessage]]) -> N
         return
     pending = message.metadata.get("status") == "pending" or (message.metadata.get("status") != "done" and not message.content)
     label = str(title) + _duration(message.metadata.get("duration"))
-    with st.status(label, state="running" if pending else "complete", expanded=pending):
+    status = st.status(label, state="running" if pending else "complete", expanded=pending)
+    with status.container():  # not `with status`: leaving it would mark a pending thought complete
         if message.content:
             _draw_content(message)
         if message.metadata.get("log"):
