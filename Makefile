@@ -34,6 +34,7 @@ bench: $(STAMP) browser $(GRADIO350)/.installed
 	$(PY) bench/rerun.py
 	$(PY) bench/browser.py
 	$(PY) bench/browser.py --fragments
+	$(PY) bench/chat.py
 
 # Gradio 3.50.2, the last Gradio with interpretation, in its own environment:
 # the peer bench/interpretation.py measures stface against in the same run.

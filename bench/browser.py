@@ -58,12 +58,15 @@ def command(system: str, port: int) -> list[str]:
 
 
 class Server:
-    def __init__(self, system: str) -> None:
+    """One system's server on a free port; ``make(port)`` gives another command than ``command(system)``."""
+
+    def __init__(self, system: str, make=None) -> None:
         self.system, self.port = system, free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "STFACE_BENCH_FRAGMENT": SEVERAL.get(system, "1")}
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command(system, self.port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        argv = make(self.port) if make else command(system, self.port)
+        self.process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def wait_http(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout

@@ -31,7 +31,9 @@ from stface._kwargs import check_gradio_kwargs, retired_value
 from stface.app import App
 from stface.chat_history import ChatMessage, as_message_dicts, as_pairs, history_from, messages_from
 from stface.components.base import Component
+from stface.components.chatbot import Chatbot
 from stface.components.registry import component_from
+from stface.components.textbox import Textbox
 from stface.flagging import ChatCSVLogger
 from stface.paths import FilePolicy, servable_path, using_policy
 from stface.pipeline import preprocess_all
@@ -81,8 +83,11 @@ def _reads_pairs(tree: ast.AST, history: str) -> bool:
         if isinstance(node, (ast.For, ast.comprehension)) and over_history(node.iter):
             if pair_target(node.target, node.iter):
                 return True
-            if isinstance(node.target, ast.Name):
-                item_names.add(node.target.id)
+            item = node.target
+            if isinstance(item, ast.Tuple) and getattr(getattr(node.iter, "func", None), "id", "") == "enumerate":
+                item = item.elts[-1]  # for i, turn in enumerate(history)
+            if isinstance(item, ast.Name):
+                item_names.add(item.id)
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in (0, 1):
             inner = node.value
@@ -182,11 +187,15 @@ class ChatInterface(App):
             raise TypeError("ChatInterface fn must be a callable: fn(message, history, *additional_inputs).")
         self.fn = fn
         self.__name__ = getattr(fn, "__name__", "chat")
-        self.chatbot_type = getattr(chatbot, "type", None)
-        self.type = history_type(fn, type if type is not None else self.chatbot_type)
-        self.multimodal = bool(multimodal)
+        if chatbot is not None and not isinstance(chatbot, Chatbot):
+            raise TypeError(f"ChatInterface chatbot= takes a gr.Chatbot; got {type(chatbot).__name__}.")
+        if textbox is not None and not isinstance(textbox, Textbox):
+            raise TypeError(f"ChatInterface textbox= takes a gr.Textbox; got {type(textbox).__name__}.")
         self.chatbot, self.textbox = chatbot, textbox
-        self.placeholder = getattr(textbox, "placeholder", None) or "Type a message..."
+        self.type = history_type(fn, type if type is not None else chatbot.type if chatbot else None)
+        self.multimodal = bool(multimodal)
+        self.avatars = chatbot.avatar_images if chatbot else (None, None)
+        self.placeholder = (textbox.placeholder if textbox else None) or "Type a message..."
         self.additional_inputs: list[Component] = [component_from(c, role="input") for c in setup.as_list(additional_inputs)]
         setup.name_components(lambda *a: None, self.additional_inputs, [])
         self.accordion_label = _accordion_label(additional_inputs_accordion, additional_inputs_accordion_name)

@@ -72,7 +72,7 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             state.history += _user_messages(state.pending)
             state.answer_from = len(state.history)
         under = _under_bubble(chat, keys, state)
-        draw_conversation(state.history, after=under)
+        draw_conversation(state.history, chat.avatars, after=under)
         if not state.history and chat.examples:
             _draw_examples(chat, keys)
         if state.pending is not None:
@@ -342,7 +342,7 @@ def _undo(chat: ChatInterface, keys: ChatKeys) -> None:
     """Undo: the last exchange goes, and the person's message is back in the box."""
     state = chat_state(keys)
     turn = _pop_last_turn(state)
-    state.error = None
+    state.error, state.editing = None, None  # an open editor would land on another message
     if turn:
         st.session_state[keys.message] = "".join(m.text for m in turn if not m.is_file)
     _save(chat, state)
@@ -351,7 +351,7 @@ def _undo(chat: ChatInterface, keys: ChatKeys) -> None:
 def _clear(chat: ChatInterface, keys: ChatKeys) -> None:
     state = chat_state(keys)
     state.history.clear()
-    state.error, state.outputs = None, None
+    state.error, state.outputs, state.editing = None, None, None
     if chat.save_history and state.current is not None:
         del state.saved[state.current]
         state.current = None
@@ -421,10 +421,10 @@ def _title(conversation: list[ChatMessage]) -> str:
 def _new_chat(keys: ChatKeys) -> None:
     state = chat_state(keys)
     state.history.clear()
-    state.current, state.error = None, None
+    state.current, state.error, state.editing = None, None, None
 
 
 def _open_saved(keys: ChatKeys, number: int) -> None:
     state = chat_state(keys)
     state.history[:] = state.saved[number]
-    state.current, state.error = number, None
+    state.current, state.error, state.editing = number, None, None
