@@ -33,6 +33,7 @@ navigation = st.navigation(
             st.Page(PAGES / "11_parallel_generators.py", title="Parallel generators", icon="⏸️"),
             st.Page(PAGES / "12_series_generate_translate.py", title="Generate, then translate", icon="⛓️"),
             st.Page(PAGES / "13_transcribe_audio.py", title="Transcribe audio", icon="📝"),
+            st.Page(PAGES / "15_chat.py", title="Chat with a small model", icon="💬"),
         ],
     }
 )

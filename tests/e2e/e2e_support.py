@@ -16,7 +16,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -122,3 +121,26 @@ def click_and_wait(page, locator) -> None:
 
 def submit(page, label: str = "Submit") -> None:
     click_and_wait(page, page.get_by_role("button", name=label, exact=True))
+
+
+# The XSS payload corpus (tests/security/test_xss_browser.py, chat tests): (template, uses Markdown
+# syntax); "{m}" becomes a marker, e.g. "desc03".
+XSS_CORPUS = [
+    ("{m} <script>alert('{m}')</script>", False),
+    ("{m} <img src=x onerror=\"alert('{m}')\">", False),
+    ("{m} <svg onload=\"alert('{m}')\"><circle r=1 /></svg>", False),
+    ('{m} "><iframe srcdoc="<script>parent.alert(\'{m}\')</script>"></iframe>', False),
+    ("{m} ' onmouseover='alert(\"{m}\")' data-x='", False),
+    ("{m} <a href=\"javascript:alert('{m}')\">a-{m}</a>", False),
+    ("{m} [md-{m}](javascript:alert('{m}'))", True),
+    ("{m} [mde-{m}](jav&#x61;script:alert('{m}'))", True),
+    ("{m} <javascript:alert('{m}')>", True),
+    ("{m} <style>body{display:none}</style>", False),
+    ("{m} red;}</style><style>*{display:none}</style>", False),
+    ("{m} \u202eexe.txt\u200b\u2066", False),
+    ("{m} <details open ontoggle=\"alert('{m}')\">d</details>", False),
+    ("{m} <math><mtext><table><mglyph><style><img src=x onerror=\"alert('{m}')\">", False),
+    ("{m} [ref-{m}][r{m}]\n\n[r{m}]: javascript:alert('{m}')", True),
+    ("{m} $\\href{javascript:alert('{m}')}{k}$", True),
+    ("{m} ![img-{m}](javascript:alert('{m}'))", True),
+]

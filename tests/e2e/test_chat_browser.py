@@ -7,7 +7,7 @@ import textwrap
 import zlib
 
 import pytest
-from e2e_support import open_app, wait_idle
+from e2e_support import XSS_CORPUS, open_app, wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -162,19 +162,26 @@ def test_a_thought_shows_its_title_and_status(chat_app, new_page):
     expect(status).to_contain_text("Inner step")
 
 
-@pytest.mark.parametrize("payload", ['<script>window.__xss=3</script>', '<img src=x onerror="window.__xss=4">',
-                                     '<svg onload="window.__xss=5"></svg>', '[a](javascript:window.__xss=6)'])  # fmt: skip
-def test_user_and_model_messages_run_no_script(chat_app, new_page, payload):
+def test_a_payload_corpus_in_user_and_model_messages_runs_no_script(chat_app, new_page):
     page = new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_app(page, chat_app.url)
-    send(page, "xss" + payload)
-    expect(bubbles(page)).to_have_count(2)
-    page.wait_for_timeout(500)
+    for number, (template, _) in enumerate(XSS_CORPUS):
+        send(page, "xss" + template.replace("{m}", f"chat{number:02d}"))  # fn repeats it as its answer
+        expect(bubbles(page)).to_have_count(2 * (number + 1))
+    wait_idle(page)
     for link in bubbles(page).locator("a").all():
-        link.click(no_wait_after=True, timeout=2000)
-    page.wait_for_timeout(300)
+        link.click(no_wait_after=True, timeout=2000, modifiers=[])
+    page.wait_for_timeout(500)
+    assert dialogs == []
     assert page.evaluate("window.__xss") is None
-    assert page.locator("[data-testid='stChatMessage'] script, [data-testid='stChatMessage'] [onerror]").count() == 0
+    messages = page.get_by_test_id("stChatMessage")
+    assert messages.locator("script, iframe, svg, details, [onerror], [onload], [ontoggle], [onmouseover]").count() == 0
+    assert messages.locator("a[href^='javascript' i]").count() == 0
+    for number, (template, markdown) in enumerate(XSS_CORPUS):
+        if not markdown:  # HTML shows as text, in the person's bubble and in the answer
+            expect(messages.filter(has_text=f"chat{number:02d}")).to_have_count(2)
 
 
 SAVED_APP = '''
@@ -255,3 +262,37 @@ def test_editing_a_message_answers_it_again_and_a_like_is_logged(tmp_path, launc
     assert rows[0] == ["conversation", "index", "flag", "username", "timestamp"]
     assert rows[1][2] == "Like" and rows[1][1] == "1"
     assert [m["content"] for m in json.loads(rows[1][0])] == ["first, edited", "re: first, edited #0"]
+
+
+TAB_APP = '''
+import stface as gr
+
+chat = gr.ChatInterface(lambda message, history: f"chat says {message}", type="messages")
+echo = gr.Interface(lambda text: text.upper(), gr.Textbox(label="text"), gr.Textbox(label="upper"))
+demo = gr.TabbedInterface([chat, echo], ["Chat", "Shout"])
+if __name__ == "__main__":
+    demo.launch()
+'''
+
+
+@pytest.mark.parametrize("how", ["python app.py", "streamlit run export"])
+def test_a_chat_in_tabs_runs_from_python_and_from_an_export(how, tmp_path, start_server, new_page):
+    import subprocess
+    import sys
+
+    app = tmp_path / "tabs_app.py"
+    app.write_text(textwrap.dedent(TAB_APP))
+    if how == "python app.py":
+        server = start_server([sys.executable, str(app)], cwd=tmp_path, env={"GRADIO_SERVER_PORT": "{port}"})
+    else:
+        subprocess.run([sys.executable, "-m", "stface", "export", str(app)], check=True, cwd=tmp_path)
+        server = start_server([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", "{port}",
+                               "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=tmp_path)  # fmt: skip
+    page = new_page()
+    open_app(page, server.url)
+    send(page, "hello")
+    expect(bubbles(page).last).to_contain_text("chat says hello")
+    page.get_by_role("tab", name="Shout").click()
+    page.get_by_label("text").fill("quiet")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("upper")).to_have_value("QUIET")

@@ -68,7 +68,7 @@ def test_gallery_lists_the_examples_and_runs_them(start_server, new_page):
     page = new_page()
     open_app(page, server.url)
     titles = ("Hello", "Calculator", "Sentence builder", "Gender of a sentence", "Reverse audio", "Generate a tone",
-              "Sepia filter", "Webcam")  # fmt: skip
+              "Sepia filter", "Webcam", "Chat with a small model")  # fmt: skip
     for title in titles:
         page.get_by_role("link", name=title).first.wait_for()
     page.get_by_role("link", name="Calculator").first.click()

@@ -30,31 +30,12 @@ import re
 import time
 
 import pytest
+from e2e_support import XSS_CORPUS as CORPUS
 from e2e_support import click_and_wait, open_app, submit
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
-# (template, uses Markdown syntax): "{m}" becomes the marker, e.g. "desc03".
-CORPUS = [
-    ("{m} <script>alert('{m}')</script>", False),
-    ("{m} <img src=x onerror=\"alert('{m}')\">", False),
-    ("{m} <svg onload=\"alert('{m}')\"><circle r=1 /></svg>", False),
-    ('{m} "><iframe srcdoc="<script>parent.alert(\'{m}\')</script>"></iframe>', False),
-    ("{m} ' onmouseover='alert(\"{m}\")' data-x='", False),
-    ("{m} <a href=\"javascript:alert('{m}')\">a-{m}</a>", False),
-    ("{m} [md-{m}](javascript:alert('{m}'))", True),
-    ("{m} [mde-{m}](jav&#x61;script:alert('{m}'))", True),
-    ("{m} <javascript:alert('{m}')>", True),
-    ("{m} <style>body{display:none}</style>", False),
-    ("{m} red;}</style><style>*{display:none}</style>", False),
-    ("{m} \u202eexe.txt\u200b\u2066", False),
-    ("{m} <details open ontoggle=\"alert('{m}')\">d</details>", False),
-    ("{m} <math><mtext><table><mglyph><style><img src=x onerror=\"alert('{m}')\">", False),
-    ("{m} [ref-{m}][r{m}]\n\n[r{m}]: javascript:alert('{m}')", True),
-    ("{m} $\\href{javascript:alert('{m}')}{k}$", True),
-    ("{m} ![img-{m}](javascript:alert('{m}'))", True),
-]
 N = len(CORPUS)
 
 # Where each place's text is shown: "plain" text (stface escapes it, or the widget shows text),
