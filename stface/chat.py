@@ -23,6 +23,7 @@ import asyncio
 import hashlib
 import inspect
 import textwrap
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
@@ -329,20 +330,26 @@ class ChatInterface(App):
 
 
 def _updates(result: Any) -> Iterator[Any]:
-    """fn's result as a stream of updates: a generator's yields, an async one's, or the one value."""
-    if inspect.isawaitable(result):
-        result = asyncio.run(_awaited(result))
-    if inspect.isasyncgen(result):
-        loop = asyncio.new_event_loop()
-        try:
-            while True:
-                try:
-                    yield loop.run_until_complete(result.__anext__())
-                except StopAsyncIteration:
-                    return
-        finally:
-            loop.run_until_complete(result.aclose())
-            loop.close()
+    """fn's result as a stream of updates: a generator's yields, an async one's, or the one value.
+
+    Async fns run on an event loop of their own, in its own thread, so they
+    work whether or not the caller's thread already runs a loop (a notebook).
+    """
+    if inspect.isawaitable(result) or inspect.isasyncgen(result):
+        with _LoopThread() as loop:
+            if inspect.isawaitable(result):
+                result = loop.run(_awaited(result))
+            if not inspect.isasyncgen(result):
+                yield from _updates(result)
+                return
+            try:
+                while True:
+                    try:
+                        yield loop.run(result.__anext__())
+                    except StopAsyncIteration:
+                        return
+            finally:
+                loop.run(result.aclose())
     elif inspect.isgenerator(result):
         try:
             yield from result
@@ -350,6 +357,24 @@ def _updates(result: Any) -> Iterator[Any]:
             result.close()
     else:
         yield result
+
+
+class _LoopThread:
+    """An event loop running in a thread of its own, for the length of one answer."""
+
+    def __enter__(self) -> _LoopThread:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="stface-chat-loop", daemon=True)
+        self._thread.start()
+        return self
+
+    def run(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
 
 
 async def _awaited(awaitable: Any) -> Any:

@@ -763,3 +763,23 @@ def test_gradio_3_50_and_5_options_do_not_warn():
                          title="T", description="D", theme="soft", css=".x{}", autofocus=False, save_history=True,
                          editable=True, flagging_mode="manual", concurrency_limit=2, delete_cache=(60, 60))  # fmt: skip
         gr.Chatbot(value=[], label="Chat", height=400, type="messages", placeholder="x", avatar_images=(None, None))
+
+
+def test_async_fns_answer_even_when_the_caller_already_runs_an_event_loop():
+    import asyncio
+
+    import stface as gr
+
+    async def answer(message, history):
+        await asyncio.sleep(0)
+        return "async " + message
+
+    async def grow(message, history):
+        for n in range(3):
+            await asyncio.sleep(0)
+            yield message * (n + 1)
+
+    async def in_a_notebook():  # a running loop in this thread, as in Jupyter
+        return gr.ChatInterface(answer, type="messages")("hi"), gr.ChatInterface(grow, type="messages")("ab")
+
+    assert asyncio.run(in_a_notebook()) == ("async hi", "ababab")
