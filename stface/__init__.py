@@ -50,6 +50,8 @@ from stface.components import (
     Webcam,
 )
 from stface.errors import Error
+from stface.messages import Info, Success, Warning
+from stface.request import Request
 from stface.interface import Interface, load
 from stface.mix import Parallel, Series
 from stface.progress import Progress
@@ -92,6 +94,10 @@ __all__ = [
     "Dataframe",
     "Dropdown",
     "Error",
+    "Info",
+    "Request",
+    "Success",
+    "Warning",
     "Highlight",
     "HighlightedText",
     "Highlightedtext",

@@ -38,6 +38,7 @@ from stface.components.textbox import Textbox
 from stface.flagging import ChatCSVLogger
 from stface.paths import FilePolicy, servable_path, using_policy
 from stface.pipeline import preprocess_all
+from stface.request import with_request
 
 __all__ = ["ChatInterface", "history_type"]
 
@@ -186,7 +187,7 @@ class ChatInterface(App):
         super().__init__()
         if not callable(fn):
             raise TypeError("ChatInterface fn must be a callable: fn(message, history, *additional_inputs).")
-        self.fn = fn
+        self.fn = with_request(fn)
         self.__name__ = getattr(fn, "__name__", "chat")
         if chatbot is not None and not isinstance(chatbot, Chatbot):
             raise TypeError(f"ChatInterface chatbot= takes a gr.Chatbot; got {type(chatbot).__name__}.")

@@ -20,7 +20,8 @@ class Error(Exception):
     """Raise inside fn to show ``message`` to the person using the page.
 
     Other exceptions show a generic message unless the interface was launched
-    with ``show_error=True``; this one always shows its own text.
+    with ``show_error=True``; this one always shows its own text (after
+    ``title``, Gradio 5's heading). ``visible=False`` shows nothing.
 
     Example:
         >>> import stface as gr
@@ -30,12 +31,28 @@ class Error(Exception):
         ...     return a / b
     """
 
-    def __init__(self, message: str = "Error raised.") -> None:
+    def __init__(
+        self,
+        message: str = "Error raised.",
+        duration: float | None = 10,
+        visible: bool = True,
+        title: str = "Error",
+        print_exception: bool = True,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.duration, self.visible, self.title = duration, visible, title
+        self.print_exception = print_exception
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def shown(self) -> str:
+        """The text the page shows: the title (Gradio 5) unless it is the plain "Error", then the message."""
+        if not self.title or self.title == "Error":
+            return self.message
+        return f"{self.title}: {self.message}"
 
 
 class ComponentValueError(ValueError):

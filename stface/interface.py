@@ -16,6 +16,7 @@ from stface.css import prepare_css
 from stface.flagging import CSVLogger
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
+from stface.request import with_request
 from stface.tempfiles import Janitor
 
 __all__ = ["Interface", "load"]
@@ -106,7 +107,7 @@ class Interface(App):
         if batch and inspect.isgeneratorfunction(fn):
             raise ValueError("Gradio does not support generators in batch mode, and neither does stface: "
                              "with batch=True, fn must return one list per output.")  # fmt: skip
-        self.fn = fn
+        self.fn = with_request(fn)  # a gr.Request parameter is filled in, not an input
         self.__name__ = getattr(fn, "__name__", "fn")
         inputs = setup.as_list(inputs) + setup.as_list(additional_inputs)
         outputs = setup.as_list(outputs)

@@ -24,8 +24,10 @@ from stface.chat_history import ChatMessage, history_from, messages_from
 from stface.components._html import escape, neutralise_script_links
 from stface.concurrency import gate_for
 from stface.errors import Error
+from stface.messages import notifying_to
 from stface.paths import save_bytes
-from stface.runtime.page import session_files
+from stface.request import requested
+from stface.runtime.page import Toasts, session_files, this_request
 from stface.runtime.session import ChatKeys, ChatState, chat_state
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets.browser_storage import browser_storage
@@ -137,22 +139,25 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
     """Stream fn's answer into an assistant bubble; the history holds every update at once."""
     start, before = state.answer_from, state.history[: state.turn_from]
     gate = gate_for(chat.key, chat.concurrency, chat.queue_max_size)
-    slot = st.empty()
+    slot, toasts = st.empty(), Toasts()
     try:
-        with state.lock, gate.slot() if gate else contextlib.nullcontext():
+        with state.lock, gate.slot() if gate else contextlib.nullcontext(), notifying_to(toasts.add), \
+                requested(this_request()):  # fmt: skip
             for answer, outputs in chat.respond(state.pending, before, extras):
+                toasts.show()
                 chat.checked_files(answer)
                 state.history[start:] = answer
                 state.outputs = outputs or state.outputs
                 with slot.container(), st.chat_message("assistant"):
                     draw_messages(answer)
     except Error as exc:
-        state.error = str(exc)
+        state.error = exc.shown if exc.visible else None
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
         _LOG.exception("chat fn %s raised", chat.__name__)
         state.error = f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
     finally:  # also when Stop ends the run: what was said so far stays
         state.pending = None
+        toasts.show()
         _save(chat, state)
     if under is not None and len(state.history) > start:
         with slot.container(), st.chat_message("assistant"):

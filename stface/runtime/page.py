@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import threading
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,9 @@ from stface.components._html import escape, neutralise_script_links
 from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
+from stface.messages import Message, notifying_to
 from stface.progress import reporting_to
+from stface.request import Request, requested
 from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flagging, flagged_parts
 from stface.runtime.session import Keys, Result, RunState, run_state
@@ -284,19 +287,62 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
 
     # Streamlit may start a new run while fn still runs in the old one (a
     # second click): the session's lock keeps its fn calls one at a time.
+    toasts = Toasts()
     try:
-        with run_state(keys).lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report):
+        with run_state(keys).lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
+                notifying_to(toasts.add), requested(this_request()):  # fmt: skip
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
+                toasts.show()
                 if interface.streams:
                     _draw_update(interface, keys, outputs, slots.stream, number)
         return Result(outputs=last, payloads=list(payloads))
     except Error as exc:
-        return Result(outputs=last, error=str(exc), payloads=list(payloads))
+        return Result(outputs=last, error=exc.shown if exc.visible else None, payloads=list(payloads))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)
         detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
         return Result(outputs=last, error=detail, payloads=list(payloads))
+    finally:
+        toasts.show()
+
+
+def this_request() -> Request:
+    """The request of this script run, as ``gr.Request`` describes it (Streamlit's ``st.context``)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    from stface.runtime.auth import logged_in_user
+
+    ctx = get_script_run_ctx()
+    return Request(
+        headers=dict(st.context.headers),
+        client_host=st.context.ip_address,
+        query_params=st.query_params.to_dict(),
+        session_hash=ctx.session_id if ctx is not None else None,
+        username=logged_in_user() or None,
+    )
+
+
+class Toasts:
+    """Messages fn shows (gr.Info, gr.Warning, gr.Success), gathered from any thread, shown by the script as toasts."""
+
+    _ICONS = {"info": ":material/info:", "warning": ":material/warning:", "success": ":material/check_circle:"}
+
+    def __init__(self) -> None:
+        self._waiting: list[Message] = []
+        self._lock = threading.Lock()
+
+    def add(self, message: Message) -> None:
+        with self._lock:
+            self._waiting.append(message)
+
+    def show(self) -> None:
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for message in waiting:
+            text = f"**{message.title}**: {message.message}" if message.title else message.message
+            st.toast(neutralise_script_links(text), icon=self._ICONS.get(message.kind),
+                     duration="infinite" if message.duration is None else max(1, int(message.duration)))  # fmt: skip
 
 
 def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:
