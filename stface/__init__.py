@@ -52,6 +52,7 @@ from stface.components import (
 from stface.errors import Error
 from stface.messages import Info, Success, Warning
 from stface.request import Request
+from stface.updates import skip, update
 from stface.interface import Interface, load
 from stface.mix import Parallel, Series
 from stface.progress import Progress
@@ -117,6 +118,8 @@ __all__ = [
     "__version__",
     "inputs",
     "load",
+    "skip",
+    "update",
     "outputs",
     "themes",
     "Parallel",

@@ -18,6 +18,7 @@ from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.request import with_request
 from stface.tempfiles import Janitor
+from stface.updates import KEEP, unwrapped
 
 __all__ = ["Interface", "load"]
 
@@ -208,7 +209,7 @@ class Interface(App):
         """
         payloads = self._payloads(values)
         results = [
-            component.as_python(payload)
+            component.as_python(plain) if (plain := unwrapped(payload)) is not KEEP else None
             for component, payload in zip(self.output_components, self.predict(payloads))
             if not isinstance(component, State)
         ]

@@ -129,11 +129,22 @@ def split_outputs(result: Any, outputs: Sequence[Component]) -> list[Any]:
 
 
 def postprocess_all(components: Sequence[Component], values: Sequence[Any]) -> list[Any]:
-    """Convert each fn result into what its output shows; errors name the output."""
+    """Convert each fn result into what its output shows; errors name the output.
+
+    ``gr.update(...)`` (or a component instance) becomes an ``Updated``: the
+    new payload, or ``KEEP``, and the options it changes.
+    """
+    from stface.updates import KEEP, Updated, updated
+
     payloads = []
     for component, value in zip(components, values):
         try:
-            payloads.append(component.postprocess(value))
+            change = updated(component, value)
+            if change is not None:
+                new, props = change
+                payloads.append(Updated(KEEP if new is KEEP else component.postprocess(new), props))
+            else:
+                payloads.append(component.postprocess(value))
         except Error:
             raise
         except (ValueError, TypeError) as exc:

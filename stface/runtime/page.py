@@ -34,6 +34,7 @@ from stface.runtime.session import Keys, Result, RunState, run_state
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
 from stface.tempfiles import Janitor, owned_by_session
+from stface.updates import KEEP, Updated, apply, unwrapped
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -269,9 +270,10 @@ def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -
         result = _predict(interface, keys, payloads, slots)
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
-                if isinstance(component, State):
-                    run.state = payload
+                if isinstance(component, State) and unwrapped(payload) is not KEEP:
+                    run.state = unwrapped(payload)
         run.answered(result)
+        result = run.result  # updates merged: plain payloads
     if interface.allow_flagging == "auto" and result.outputs is not None:
         interface.flagging_callback.flag(*flagged_parts(interface, result, with_outputs=False))
     slots.clear()
@@ -349,7 +351,10 @@ def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any
     """One streamed update; widgets get one-off keys, removed once drawn."""
     with slot.container():
         for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
-            if not isinstance(component, State) and component.visible:
+            changed = payload.props if isinstance(payload, Updated) else {}
+            component = apply(component, {**run_state(keys).props.get(index, {}), **changed})
+            payload = unwrapped(payload)
+            if not isinstance(component, State) and component.visible and payload is not KEEP:
                 update = keys.output(index).update(number)
                 widget_for(component).output(payload, update)
                 st.session_state.pop(update.value, None)
@@ -360,6 +365,7 @@ def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:
     if result is not None and result.error:
         st.error(result.error, icon=":material/error:")
     for index, component in enumerate(interface.output_components):
+        component = apply(component, run.props.get(index, {}))  # options fn changed with gr.update
         if isinstance(component, State) or not component.visible:
             continue
         payload = result.outputs[index] if result is not None and result.outputs is not None else _empty(component)

@@ -21,6 +21,8 @@ from typing import Any
 
 import streamlit as st
 
+from stface.updates import KEEP, Updated
+
 __all__ = ["ChatKeys", "ChatState", "Keys", "Result", "RunState", "WidgetKeys", "chat_state", "run_state"]
 
 
@@ -135,9 +137,24 @@ class RunState:
     interpretation: list[Any] | str | None = None
     #: What the last Flag click said, and the result it flagged.
     flagged: tuple[str, Result] | None = None
+    #: Options fn changed with gr.update, per output index; they hold until changed again.
+    props: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def answered(self, result: Result) -> None:
-        """Store fn's answer: it replaces the last one, and what explained it."""
+        """Store fn's answer: it replaces the last one, and what explained it.
+
+        Outputs that fn updated (``gr.update``) keep their options here, and
+        an update without a value keeps the output's last payload.
+        """
+        if result.outputs is not None and any(isinstance(p, Updated) for p in result.outputs):
+            before = self.result.outputs if self.result is not None and self.result.outputs is not None else []
+            outputs = []
+            for index, payload in enumerate(result.outputs):
+                if isinstance(payload, Updated):
+                    self.props.setdefault(index, {}).update(payload.props)
+                    payload = before[index] if payload.payload is KEEP and index < len(before) else payload.payload
+                outputs.append(None if payload is KEEP else payload)
+            result = Result(outputs=outputs, error=result.error, payloads=result.payloads)
         self.forget()
         self.result, self.pending = result, False
 

@@ -1,0 +1,64 @@
+"""gr.update / gr.skip / a returned component change an output in the page, per session, as in Gradio 3.50."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+import stface as gr
+
+APP = '''
+import stface as gr
+
+def react(mode):
+    if mode == "hide":
+        return gr.update(visible=False), "hidden"
+    if mode == "relabel":
+        return gr.update(value="new text", label="Renamed"), gr.skip()
+    if mode == "choices":
+        return gr.Textbox(label="From a component", value="made"), gr.update(value="b", choices=["a", "b", "c"])
+    return "plain", "x"
+
+demo = gr.Interface(react, gr.Radio(["hide", "relabel", "choices", "plain"], label="mode"),
+                    [gr.Textbox(label="text"), gr.Radio(["x"], label="pick")])
+demo.render()
+'''
+
+
+def _submit(at: AppTest, mode: str) -> AppTest:
+    at.radio(key=[r.key for r in at.radio if r.label == "mode"][0]).set_value(mode)
+    next(b for b in at.button if b.label == "Submit").click()
+    return at.run()
+
+
+def test_updates_change_label_value_visibility_and_choices():
+    at = AppTest.from_string(APP, default_timeout=30).run()
+    _submit(at, "relabel")
+    assert [(t.label, t.value) for t in at.text_area] == [("Renamed", "new text")]
+    _submit(at, "choices")
+    assert [(t.label, t.value) for t in at.text_area] == [("From a component", "made")]
+    pick = [r for r in at.radio if r.label == "pick"][0]
+    assert pick.options == ["a", "b", "c"] and pick.value == "b"
+    _submit(at, "hide")
+    assert [t.label for t in at.text_area] == []  # hidden until shown again
+    assert not at.exception
+
+
+def test_an_update_without_a_value_keeps_what_the_output_shows():
+    at = AppTest.from_string(APP, default_timeout=30).run()
+    _submit(at, "plain")
+    _submit(at, "relabel")  # the second output is gr.skip()
+    assert [t.value for t in at.text_area] == ["new text"]
+    assert [r.value for r in at.radio if r.label == "pick"] == ["x"]
+
+
+def test_updates_belong_to_one_session():
+    first = AppTest.from_string(APP, default_timeout=30).run()
+    _submit(first, "hide")
+    second = AppTest.from_string(APP, default_timeout=30).run()
+    assert [t.label for t in second.text_area] == ["text"]
+
+
+def test_called_as_a_function_an_update_returns_its_value():
+    demo = gr.Interface(lambda s: gr.update(value=s.upper(), visible=True), "text", "text")
+    assert demo("hi") == "HI"
+    assert gr.Interface(lambda s: gr.skip(), "text", "text")("hi") is None
