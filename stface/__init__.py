@@ -27,6 +27,7 @@ from stface.components import (
     CheckboxGroup,
     Component,
     Dataframe,
+    Dialogue,
     Dropdown,
     File,
     Files,
@@ -49,14 +50,16 @@ from stface.components import (
     Video,
     Webcam,
 )
+from stface.components.audio import WaveformOptions
 from stface.errors import Error
-from stface.messages import Info, Success, Warning
-from stface.request import Request
-from stface.updates import skip, update
 from stface.interface import Interface, load
+from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
+from stface.paths import set_static_paths
 from stface.progress import Progress
+from stface.request import Request
 from stface.tabbed import TabbedInterface
+from stface.updates import skip, update
 
 __version__ = "0.1.0"
 
@@ -83,6 +86,7 @@ __all__ = [
     "Pil",
     "PlayableVideo",
     "Video",
+    "WaveformOptions",
     "Webcam",
     "ChatInterface",
     "ChatMessage",
@@ -93,6 +97,7 @@ __all__ = [
     "Component",
     "DataFrame",
     "Dataframe",
+    "Dialogue",
     "Dropdown",
     "Error",
     "Info",
@@ -118,6 +123,7 @@ __all__ = [
     "__version__",
     "inputs",
     "load",
+    "set_static_paths",
     "skip",
     "update",
     "outputs",

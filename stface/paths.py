@@ -37,6 +37,7 @@ __all__ = [
     "save_bytes",
     "servable_path",
     "stface_temp_dir",
+    "set_static_paths",
     "using_policy",
 ]
 
@@ -79,7 +80,7 @@ class FilePolicy:
 
     def roots(self) -> list[Path]:
         app = Path(self.app_dir or os.getcwd())
-        roots = [stface_temp_dir(), Path(tempfile.gettempdir()), app, *map(Path, self.allowed)]
+        roots = [stface_temp_dir(), Path(tempfile.gettempdir()), app, *map(Path, self.allowed), *_static_paths]
         return [_resolve(root) for root in roots]
 
     def check(self, path: str | os.PathLike) -> Path:
@@ -113,6 +114,22 @@ class FilePolicy:
 
 def _resolve(path: Path) -> Path:
     return Path(os.path.realpath(path))
+
+
+_static_paths: list[Path] = []
+
+
+def set_static_paths(paths: str | os.PathLike | Sequence[str | os.PathLike]) -> None:
+    """Let every app in this process serve files under ``paths`` (Gradio 5's ``gr.set_static_paths``).
+
+    ``blocked_paths`` still win.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.set_static_paths(["assets"])
+    """
+    chosen = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    _static_paths.extend(Path(p).expanduser().resolve() for p in chosen)
 
 
 _policy: contextvars.ContextVar[FilePolicy] = contextvars.ContextVar("stface_file_policy", default=FilePolicy())

@@ -10,6 +10,7 @@ from stface.components.base import Component
 from stface.components.chatbot import Chatbot
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
 from stface.components.dataframe import Dataframe, List, Matrix, Numpy
+from stface.components.dialogue import Dialogue
 from stface.components.files import File, Files, PlayableVideo, Video
 from stface.components.highlighted_text import HighlightedText
 from stface.components.image import Image, Pil, Webcam
@@ -37,6 +38,7 @@ __all__ = [
     "CheckboxGroup",
     "Component",
     "Dataframe",
+    "Dialogue",
     "Dropdown",
     "HighlightedText",
     "Label",
@@ -59,7 +61,7 @@ __all__ = [
 for _cls in (
     Textbox, TextArea, Number, Slider, Dropdown, Radio, Checkbox, CheckboxGroup,
     Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
-    Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files, Chatbot,
+    Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files, Chatbot, Dialogue,
 ):  # fmt: skip
     register_shortcut(_cls.__name__, _cls)
 for _alias, _cls in {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -20,7 +21,7 @@ from stface.components._media import MediaComponent, normalise_sources
 from stface.errors import Error
 from stface.paths import save_bytes, servable_path
 
-__all__ = ["Audio", "Microphone"]
+__all__ = ["Audio", "Microphone", "WaveformOptions"]
 
 _SOURCES = ("upload", "microphone")
 
@@ -122,3 +123,25 @@ class Microphone(Audio):
 
     def __init__(self, value: Any = None, *, sources: list[str] | str | None = "microphone", **kwargs: Any) -> None:
         super().__init__(value, sources=sources, **kwargs)
+
+
+@dataclass
+class WaveformOptions:
+    """How Gradio draws an audio waveform (``Audio(waveform_options=...)``).
+
+    Streamlit's audio player has no waveform, so the options are kept and
+    have no effect on the page.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.WaveformOptions(waveform_color="#01C6FF").sample_rate
+        44100
+    """
+
+    waveform_color: str | None = None
+    waveform_progress_color: str | None = None
+    trim_region_color: str | None = None
+    show_recording_waveform: bool = True
+    show_controls: bool = False
+    skip_length: float = 5
+    sample_rate: int = 44100

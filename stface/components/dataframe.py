@@ -32,7 +32,7 @@ class Dataframe(Component["pd.DataFrame"]):
 
     Args:
         headers: column names (numbered 1..n when ``None``).
-        row_count, col_count: ``n`` or ``(n, "fixed" | "dynamic")``.
+        row_count, col_count: ``n`` or ``(n, "fixed" | "dynamic")`` (``column_count`` in Gradio 6).
         datatype: ``"str"``, ``"number"``, ``"bool"``, ``"date"`` or ``"markdown"``,
             one for the table or one per column.
         type: what fn receives: ``"pandas"`` DataFrame, ``"numpy"`` array or
@@ -55,10 +55,12 @@ class Dataframe(Component["pd.DataFrame"]):
         headers: list[str] | None = None,
         row_count: int | tuple[int, str] = (1, "dynamic"),
         col_count: int | tuple[int, str] | None = None,
+        column_count: int | tuple[int, str] | None = None,
         datatype: str | list[str] = "str",
         type: Literal["pandas", "numpy", "array"] = "pandas",
         **kwargs: Any,
     ) -> None:
+        col_count = column_count if column_count is not None else col_count  # Gradio 6's name
         super().__init__(value, **kwargs)
         type = retired_value("Dataframe()", "type", type, {"auto": "pandas"})
         if type not in _TYPES:

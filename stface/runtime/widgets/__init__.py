@@ -10,6 +10,7 @@ from stface.runtime.widgets import (  # noqa: F401
     chatbot,
     choices,
     dataframe,
+    dialogue,
     files,
     highlighted_text,
     image,
