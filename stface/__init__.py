@@ -27,19 +27,25 @@ from stface.components import (
     CheckboxGroup,
     Component,
     Dataframe,
+    DateTime,
     Dialogue,
+    DownloadButton,
     Dropdown,
     File,
+    FileExplorer,
     Files,
     HighlightedText,
     Image,
+    ImageSlider,
     Label,
     List,
     Markdown,
     Matrix,
     Microphone,
+    MultimodalTextbox,
     Number,
     Numpy,
+    ParamViewer,
     Pil,
     PlayableVideo,
     Radio,
@@ -71,6 +77,7 @@ Highlightedtext = HighlightedText
 Checkboxgroup = CheckboxGroup
 Json = JSON
 Variable = State
+Mic = Microphone
 
 __all__ = [
     "HTML",
@@ -97,7 +104,14 @@ __all__ = [
     "Component",
     "DataFrame",
     "Dataframe",
+    "DateTime",
     "Dialogue",
+    "DownloadButton",
+    "FileExplorer",
+    "ImageSlider",
+    "Mic",
+    "MultimodalTextbox",
+    "ParamViewer",
     "Dropdown",
     "Error",
     "Info",

@@ -10,13 +10,19 @@ from stface.components.base import Component
 from stface.components.chatbot import Chatbot
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
 from stface.components.dataframe import Dataframe, List, Matrix, Numpy
+from stface.components.datetime import DateTime
 from stface.components.dialogue import Dialogue
+from stface.components.download_button import DownloadButton
+from stface.components.file_explorer import FileExplorer
 from stface.components.files import File, Files, PlayableVideo, Video
 from stface.components.highlighted_text import HighlightedText
 from stface.components.image import Image, Pil, Webcam
+from stface.components.image_slider import ImageSlider
 from stface.components.label import Label, LabelData
 from stface.components.markup import HTML, JSON, Markdown
+from stface.components.multimodal_textbox import MultimodalTextbox
 from stface.components.number import Number, Slider
+from stface.components.param_viewer import ParamViewer
 from stface.components.registry import component_from, register_shortcut, shortcut_names
 from stface.components.state import State
 from stface.components.textbox import TextArea, Textbox
@@ -38,7 +44,13 @@ __all__ = [
     "CheckboxGroup",
     "Component",
     "Dataframe",
+    "DateTime",
     "Dialogue",
+    "DownloadButton",
+    "FileExplorer",
+    "ImageSlider",
+    "MultimodalTextbox",
+    "ParamViewer",
     "Dropdown",
     "HighlightedText",
     "Label",
@@ -62,6 +74,7 @@ for _cls in (
     Textbox, TextArea, Number, Slider, Dropdown, Radio, Checkbox, CheckboxGroup,
     Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
     Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files, Chatbot, Dialogue,
+    DateTime, DownloadButton, FileExplorer, ImageSlider, MultimodalTextbox, ParamViewer,
 ):  # fmt: skip
     register_shortcut(_cls.__name__, _cls)
 for _alias, _cls in {
@@ -70,5 +83,6 @@ for _alias, _cls in {
     "json": JSON,
     "variable": State,
     "mic": Microphone,
+    "datetime": DateTime,
 }.items():
     register_shortcut(_alias, _cls)

@@ -8,7 +8,7 @@ def test_public_surface_is_deliberate():
             "PlayableVideo", "Video", "Webcam", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
             "Dataframe", "Dropdown", "Error", "Info", "Request", "Success", "Warning", "Highlight", "HighlightedText", "Highlightedtext",
             "Interface", "Json", "Label", "Markdown", "MessageDict", "Number", "Radio", "Slider", "State", "Text",
-            "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "set_static_paths", "skip", "update", "Dialogue", "WaveformOptions", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
+            "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "set_static_paths", "skip", "update", "Dialogue", "WaveformOptions", "DateTime", "DownloadButton", "FileExplorer", "ImageSlider", "Mic", "MultimodalTextbox", "ParamViewer", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
                 "ChatInterface", "ChatMessage", "Chatbot",
         ]
     )  # fmt: skip
