@@ -17,6 +17,7 @@ what matter: the machine is shared and noisy.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import platform
@@ -67,6 +68,7 @@ class Server:
         self.started = time.perf_counter()
         argv = make(self.port) if make else command(system, self.port)
         self.process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        atexit.register(self.stop)  # a failed run leaves no server behind
 
     def wait_http(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
@@ -91,6 +93,8 @@ class Server:
         return total / 1024
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(10)

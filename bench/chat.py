@@ -13,7 +13,6 @@ import json
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from browser import ARGS, CHROMIUM, HERE, Server
 from playwright.sync_api import sync_playwright
@@ -43,6 +42,15 @@ def ask(page, system: str, number: int) -> tuple[float, float]:
 
 def main() -> None:
     servers = {system: Server(system, make) for system, make in COMMANDS.items()}
+    try:
+        times = measure(servers)
+    finally:  # never leave a server behind, even when a round fails
+        for server in servers.values():
+            server.stop()
+    report(times)
+
+
+def measure(servers: dict[str, Server]) -> dict[str, dict[str, list[float]]]:
     times: dict[str, dict[str, list[float]]] = {s: {"first": [], "whole": []} for s in servers}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -61,8 +69,10 @@ def main() -> None:
                 times[system]["first"].append(first)
                 times[system]["whole"].append(whole)
         browser.close()
-    for server in servers.values():
-        server.stop()
+    return times
+
+
+def report(times: dict[str, dict[str, list[float]]]) -> None:
     results = {s: {k: statistics.median(v) for k, v in t.items()} for s, t in times.items()}
     print(f"{'system':<8} {'first token p50':>16} {'whole answer p50':>17}")
     for system, row in results.items():
