@@ -1,4 +1,5 @@
-import stface as gr
 from chat_common import answer
+
+import stface as gr
 
 demo = gr.ChatInterface(answer, type="messages")
