@@ -27,6 +27,12 @@ navigation = st.navigation(
             st.Page(PAGES / "6_generate_tone.py", title="Generate a tone", icon="🎵"),
             st.Page(PAGES / "7_sepia.py", title="Sepia filter", icon="🖼️"),
             st.Page(PAGES / "8_webcam.py", title="Webcam", icon="📷"),
+            st.Page(PAGES / "17_gallery.py", title="Gallery and annotated image", icon="🖼️"),
+            st.Page(PAGES / "20_sketch.py", title="Sketchpad", icon="✏️"),
+        ],
+        "Plots, colour and code": [
+            st.Page(PAGES / "16_plots.py", title="Plots", icon="📈"),
+            st.Page(PAGES / "18_color_code.py", title="Colour and code", icon="🎨"),
         ],
         "Hugging Face models": [
             st.Page(PAGES / "10_load_text_generation.py", title="Text generation", icon="🤗"),

@@ -21,10 +21,13 @@ from stface.chat_history import ChatMessage, MessageDict
 from stface.components import (
     HTML,
     JSON,
+    AnnotatedImage,
     Audio,
     Chatbot,
     Checkbox,
     CheckboxGroup,
+    Code,
+    ColorPicker,
     Component,
     Dataframe,
     DateTime,
@@ -34,6 +37,7 @@ from stface.components import (
     File,
     FileExplorer,
     Files,
+    Gallery,
     HighlightedText,
     Image,
     ImageSlider,
@@ -53,10 +57,25 @@ from stface.components import (
     State,
     TextArea,
     Textbox,
+    UploadButton,
     Video,
     Webcam,
 )
 from stface.components.audio import WaveformOptions
+from stface.components.image_editor import (
+    Brush,
+    Eraser,
+    ImageEditor,
+    ImageMask,
+    ImagePaint,
+    LayerOptions,
+    Paint,
+    Sketchpad,
+    WebcamOptions,
+)
+from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
+from stface.components.plot import Plot
+from stface.components.timeseries import TimeSeries, Timeseries
 from stface.errors import Error
 from stface.interface import Interface, load
 from stface.messages import Info, Success, Warning
@@ -78,8 +97,30 @@ Checkboxgroup = CheckboxGroup
 Json = JSON
 Variable = State
 Mic = Microphone
+Annotatedimage = AnnotatedImage
 
 __all__ = [
+    "BarPlot",
+    "LinePlot",
+    "Plot",
+    "ScatterPlot",
+    "TimeSeries",
+    "Timeseries",
+    "Brush",
+    "Eraser",
+    "ImageEditor",
+    "ImageMask",
+    "ImagePaint",
+    "LayerOptions",
+    "Paint",
+    "Sketchpad",
+    "WebcamOptions",
+    "AnnotatedImage",
+    "Annotatedimage",
+    "Code",
+    "ColorPicker",
+    "Gallery",
+    "UploadButton",
     "HTML",
     "JSON",
     "Audio",

@@ -26,8 +26,10 @@ from typing import Any
 import numpy as np
 
 from stface.components._codecs import AudioClip, MediaFile, encode_png, encode_wav
+from stface.components._drawing import Canvas, Drawing
 from stface.components.base import Component
 from stface.components.image import WebcamPhoto
+from stface.components.plot import PlotFigure, figure_json, figure_png
 from stface.paths import safe_filename
 
 __all__ = ["CSVLogger", "ChatCSVLogger", "spreadsheet_safe"]
@@ -75,6 +77,8 @@ class CSVLogger:
         media = self._media(component, label, payload)
         if media is not None:
             return media
+        if isinstance(payload, PlotFigure):
+            return figure_json(payload)  # Gradio's {"type", "plot"} JSON
         payload = component.as_python(payload)
         if isinstance(payload, (str, int, float, bool)):
             return payload
@@ -87,6 +91,10 @@ class CSVLogger:
 
         if isinstance(payload, WebcamPhoto):
             payload = payload.file
+        if isinstance(payload, PlotFigure) and payload.library == "matplotlib":
+            return self._save(label, figure_png(payload), ".png")  # the picture the page showed
+        if isinstance(payload, (Drawing, Canvas)) and hasattr(component, "picture"):
+            payload = component.picture(payload)  # a drawing is flagged as the picture it shows
         if isinstance(payload, AudioClip):
             return self._save(label, encode_wav(payload), ".wav")
         if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], np.ndarray):

@@ -17,7 +17,7 @@ from stface import components as _c
 
 __all__ = [
     "Audio", "Checkbox", "CheckboxGroup", "Dataframe", "Dropdown", "File", "Image", "Number", "Radio", "Slider",
-    "State", "Textbox", "Video", "Webcam",
+    "State", "Textbox", "Timeseries", "Video", "Webcam",
 ]  # fmt: skip
 
 
@@ -47,3 +47,12 @@ Image = _legacy(_c.Image)
 Webcam = _legacy(_c.Webcam)
 Video = _legacy(_c.Video)
 File = _legacy(_c.File)
+
+
+class Timeseries(_c.Timeseries):
+    __doc__ = _c.Timeseries.__doc__
+
+    def __init__(self, x: str | None = None, y: str | list[str] | None = None, label: str | None = None,
+                 optional: bool = False, **kwargs: Any) -> None:  # fmt: skip
+        super().__init__(x=x, y=y, label=label, **kwargs)
+        self.optional = optional

@@ -16,7 +16,10 @@ from typing import Any
 from stface import components as _c
 from stface.components import HTML, JSON, Audio, Dataframe, File, HighlightedText, Image, Label, State, Video
 
-__all__ = ["HTML", "JSON", "Audio", "Dataframe", "File", "HighlightedText", "Image", "Label", "State", "Textbox", "Video"]
+__all__ = [
+    "HTML", "JSON", "Audio", "Dataframe", "File", "HighlightedText", "Image", "Label", "State", "Textbox", "Timeseries",
+    "Video",
+]  # fmt: skip
 
 
 class Textbox(_c.Textbox):
@@ -24,3 +27,11 @@ class Textbox(_c.Textbox):
 
     def __init__(self, type: str = "auto", label: str | None = None, **kwargs: Any) -> None:
         super().__init__(label=label, **kwargs)
+
+
+class Timeseries(_c.Timeseries):
+    __doc__ = _c.Timeseries.__doc__
+
+    def __init__(self, x: str | None = None, y: str | list[str] | None = None, label: str | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
+        super().__init__(x=x, y=y, label=label, **kwargs)

@@ -5,29 +5,69 @@ One module per family; ``registry`` maps Gradio's string shortcuts onto them.
 
 from __future__ import annotations
 
+from stface.components.annotated_image import AnnotatedImage
 from stface.components.audio import Audio, Microphone
 from stface.components.base import Component
 from stface.components.chatbot import Chatbot
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
+from stface.components.code import Code
+from stface.components.color_picker import ColorPicker
 from stface.components.dataframe import Dataframe, List, Matrix, Numpy
 from stface.components.datetime import DateTime
 from stface.components.dialogue import Dialogue
 from stface.components.download_button import DownloadButton
 from stface.components.file_explorer import FileExplorer
 from stface.components.files import File, Files, PlayableVideo, Video
+from stface.components.gallery import Gallery
 from stface.components.highlighted_text import HighlightedText
 from stface.components.image import Image, Pil, Webcam
+from stface.components.image_editor import (
+    Brush,
+    Eraser,
+    ImageEditor,
+    ImageMask,
+    ImagePaint,
+    LayerOptions,
+    Paint,
+    Sketchpad,
+    WebcamOptions,
+)
 from stface.components.image_slider import ImageSlider
 from stface.components.label import Label, LabelData
 from stface.components.markup import HTML, JSON, Markdown
 from stface.components.multimodal_textbox import MultimodalTextbox
+from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.number import Number, Slider
 from stface.components.param_viewer import ParamViewer
+from stface.components.plot import Plot, PlotFigure
 from stface.components.registry import component_from, register_shortcut, shortcut_names
 from stface.components.state import State
 from stface.components.textbox import TextArea, Textbox
+from stface.components.timeseries import TimeSeries, Timeseries
+from stface.components.upload_button import UploadButton
 
 __all__ = [
+    "BarPlot",
+    "LinePlot",
+    "Plot",
+    "PlotFigure",
+    "ScatterPlot",
+    "TimeSeries",
+    "Timeseries",
+    "Brush",
+    "Eraser",
+    "ImageEditor",
+    "ImageMask",
+    "ImagePaint",
+    "LayerOptions",
+    "Paint",
+    "Sketchpad",
+    "WebcamOptions",
+    "AnnotatedImage",
+    "Code",
+    "ColorPicker",
+    "Gallery",
+    "UploadButton",
     "Audio",
     "File",
     "Files",
@@ -75,7 +115,12 @@ for _cls in (
     Label, JSON, HTML, Markdown, HighlightedText, Dataframe, Numpy, Matrix, List, State,
     Audio, Microphone, Image, Webcam, Pil, Video, PlayableVideo, File, Files, Chatbot, Dialogue,
     DateTime, DownloadButton, FileExplorer, ImageSlider, MultimodalTextbox, ParamViewer,
+    Gallery, AnnotatedImage, ColorPicker, Code, UploadButton,
 ):  # fmt: skip
+    register_shortcut(_cls.__name__, _cls)
+for _cls in (ImageEditor, Sketchpad, Paint, ImageMask, ImagePaint):
+    register_shortcut(_cls.__name__, _cls)
+for _cls in (Plot, LinePlot, ScatterPlot, BarPlot, Timeseries):  # "plot", "lineplot", "timeseries", ...
     register_shortcut(_cls.__name__, _cls)
 for _alias, _cls in {
     "text": Textbox,

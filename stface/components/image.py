@@ -8,52 +8,68 @@ import numpy as np
 from PIL import Image as PILImage
 from PIL import ImageOps
 
-from stface._kwargs import retired_value
+from stface._kwargs import retired_value, warn_compatibility
 from stface.components._codecs import (
     IMAGE_TYPES,
     MediaFile,
     decode_image,
-    encode_png,
     image_from_array,
     resize_and_crop,
 )
+from stface.components._drawing import CanvasOptions, canvas_from, format_image, working_size
 from stface.components._media import MediaComponent, normalise_sources
 from stface.errors import Error
-from stface.paths import save_bytes, servable_path
+from stface.paths import servable_path
 
 __all__ = ["Image", "Pil", "Webcam", "WebcamPhoto"]
 
-_SOURCES = ("upload", "webcam", "clipboard")
+_SOURCES = ("upload", "webcam", "clipboard", "canvas")
 _TYPES = ("numpy", "pil", "filepath")
+_TOOLS = ("editor", "select", "sketch", "color-sketch")
+#: Gradio 3.50's canvas when ``shape`` does not give one (its page sized it to the column).
+_CANVAS = (512, 512)
 
 
 class Image(MediaComponent[Any]):
-    """An image in (upload or webcam) and out.
+    """An image in (upload, webcam, or drawn on a canvas) and out.
 
     fn receives a numpy array (H, W, 3) uint8 by default, a PIL image with
     ``type="pil"``, or a PNG path with ``type="filepath"``. fn may return a
     numpy array (uint8, or float in 0..1), a PIL image, or a file path.
 
+    Drawing, as Gradio 3.50 does it: ``source="canvas"`` is a white canvas
+    drawn on in ``brush_color`` (fn gets the picture); ``tool="color-sketch"``
+    adds a colour picker (on a canvas, or on an uploaded image, which fn
+    gets with the strokes on it); ``tool="sketch"`` on an upload or a webcam
+    photo draws a mask, and fn gets ``{"image": ..., "mask": ...}`` (the
+    mask white where drawn, black elsewhere, RGB, the image's size).
+
     Args:
         shape: ``(width, height)``: scale to cover and crop the centre (Gradio 3).
         image_mode: PIL mode to convert to (``"RGB"``, ``"L"``, ``"RGBA"`` ...).
-        source / sources: ``"upload"``, ``"webcam"`` (Gradio 3 / Gradio 4 spelling).
+        source / sources: ``"upload"``, ``"webcam"``, ``"canvas"`` (Gradio 3 / Gradio 4 spelling).
         type: ``"numpy"``, ``"pil"`` or ``"filepath"``.
         invert_colors: invert the image before fn sees it.
         mirror_webcam: mirror webcam photos, as Gradio does (default True).
         max_pixels: largest accepted image (default 50 MP, ``STFACE_MAX_IMAGE_PIXELS``).
+        tool: ``"sketch"``, ``"color-sketch"`` (drawing), ``"editor"`` or ``"select"``
+            (Gradio 3.50's crop tools: stface has none, fn gets the whole image).
+        brush_radius: the brush's width in pixels of the image (default: 20 pixels on screen).
+        brush_color: the brush's colour (default black).
+        mask_opacity: how opaque the mask is drawn over the image (0..1).
 
     Example:
         >>> import numpy as np, stface as gr
         >>> gr.Image(shape=(20, 10)).preprocess(np.zeros((50, 50, 3), dtype=np.uint8)).shape
         (10, 20, 3)
+        >>> gr.Image(source="canvas").drawing, gr.Image(source="upload", tool="sketch").drawing
+        ('sketch', 'mask')
     """
 
     empty_message = "No image for '{label}': upload one or take a photo, then press Submit."
     upload_types = IMAGE_TYPES
-    gradio_ignored = frozenset({"tool", "brush_radius", "brush_color", "mask_opacity", "streaming", "format",
-                                "show_share_button", "show_fullscreen_button", "placeholder", "webcam_options",
-                                "webcam_constraints"})  # fmt: skip
+    gradio_ignored = frozenset({"streaming", "format", "show_share_button", "show_fullscreen_button", "placeholder",
+                                "webcam_options", "webcam_constraints"})  # fmt: skip
 
     def __init__(
         self,
@@ -67,41 +83,123 @@ class Image(MediaComponent[Any]):
         invert_colors: bool = False,
         mirror_webcam: bool = True,
         max_pixels: int | None = None,
+        tool: Literal["editor", "select", "sketch", "color-sketch"] | None = None,
+        brush_radius: float | None = None,
+        brush_color: str = "#000000",
+        mask_opacity: float = 0.7,
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
         type = retired_value("Image()", "type", type, {"file": "filepath", "auto": "numpy", "plot": "numpy"})
         if type not in _TYPES:
             raise ValueError(f"Image type must be one of {', '.join(map(repr, _TYPES))}; got {type!r}.")
+        if tool is not None and tool not in _TOOLS:
+            raise ValueError(f"Image tool must be one of {', '.join(map(repr, _TOOLS))} or None; got {tool!r}.")
+        if tool in ("editor", "select"):
+            warn_compatibility(f"Image(): tool={tool!r} (Gradio 3.50's crop tool) has no effect in stface: fn gets "
+                               "the whole image. Remove tool= to silence this warning.")  # fmt: skip
+        chosen = normalise_sources(source, sources, _SOURCES, ["upload", "webcam"])
         self.shape = shape
         self.image_mode = image_mode
-        self.sources = [s for s in normalise_sources(source, sources, _SOURCES, ["upload", "webcam"]) if s != "clipboard"]
         self.type = type
         self.invert_colors = invert_colors
         self.mirror_webcam = mirror_webcam
         self.max_pixels = max_pixels
+        self.tool = tool if tool is not None else "sketch" if "canvas" in chosen else "editor"
+        self.brush_radius = brush_radius
+        self.brush_color = brush_color
+        self.mask_opacity = mask_opacity
+        #: How the person draws: None (no canvas), "sketch", "color-sketch" or "mask" (Gradio 3.50's modes).
+        self.drawing: str | None = _drawing_mode("canvas" in chosen, self.tool)
+        #: A blank canvas to draw on (else drawing waits for an image).
+        self.blank_canvas = "canvas" in chosen
+        if self.drawing is not None:
+            self.empty_message = (
+                "Nothing drawn in '{label}': draw on the canvas, then press Submit." if self.blank_canvas
+                else "No image for '{label}': upload one and draw on it, then press Submit."
+            )  # fmt: skip
+        #: Where an image comes from (for a canvas: where its background may come from).
+        self.sources = [s for s in chosen if s != "canvas" and (s != "clipboard" or self.drawing is not None)]
 
     # -- conversions -----------------------------------------------------------
 
-    def preprocess(self, payload: Any) -> np.ndarray | PILImage.Image | str | None:
-        """Upload, photo, path, array or PIL image -> ``type``, after mode/shape/invert."""
+    def preprocess(self, payload: Any) -> Any:
+        """Upload, photo, drawing, path, array or PIL image -> ``type``, after mode/shape/invert.
+
+        A drawing gives the picture (``"sketch"``, ``"color-sketch"``) or
+        ``{"image": ..., "mask": ...}`` (``"mask"``), as Gradio 3.50 does.
+        """
         if payload is None:
             return None
+        if self.drawing is not None:
+            return self._from_drawing(payload)
         from_webcam = isinstance(payload, WebcamPhoto)
-        image = decode_image(payload.file if from_webcam else payload, max_pixels=self.max_pixels)
+        image = self._adjust(decode_image(payload.file if from_webcam else payload, max_pixels=self.max_pixels))
+        if from_webcam and self.mirror_webcam:
+            image = ImageOps.mirror(image)
+        return format_image(image, self.type)
+
+    def _adjust(self, image: PILImage.Image) -> PILImage.Image:
+        """``image_mode``, then ``shape``, then ``invert_colors``, in Gradio 3.50's order."""
         if self.image_mode:
             image = image.convert(self.image_mode)
         if self.shape is not None:
             image = resize_and_crop(image, self.shape)
         if self.invert_colors:
             image = ImageOps.invert(image.convert("RGB") if image.mode == "RGBA" else image)
-        if from_webcam and self.mirror_webcam:
-            image = ImageOps.mirror(image)
-        if self.type == "pil":
-            return image
-        if self.type == "numpy":
-            return np.array(image)
-        return save_bytes(encode_png(image), "image.png")
+        return image
+
+    def _from_drawing(self, payload: Any) -> Any:
+        """Gradio 3.50's drawn values: the picture on white, or the image and the mask drawn over it."""
+        canvas = canvas_from(payload.file if isinstance(payload, WebcamPhoto) else payload, max_pixels=self.max_pixels,
+                             fit_background=self.blank_canvas)  # fmt: skip
+        if canvas is None:
+            return None
+        if self.drawing == "mask":
+            if canvas.source is None:
+                return None
+            mask = canvas.mask()
+            if self.shape is not None:
+                mask = resize_and_crop(mask, self.shape)
+            return {"image": format_image(self._adjust(canvas.source), self.type), "mask": format_image(mask, self.type)}
+        if canvas.source is not None and not canvas.layers:
+            picture = canvas.source  # a plain image, as the app gave it
+        else:
+            picture = canvas.composite(fill="white").convert("RGB")
+        return format_image(self._adjust(picture), self.type)
+
+    def picture(self, payload: Any) -> PILImage.Image:
+        """The image a payload shows before mode/shape/invert (what interpretation and flags use)."""
+        if self.drawing is None:
+            return decode_image(payload.file if isinstance(payload, WebcamPhoto) else payload, max_pixels=self.max_pixels)
+        canvas = canvas_from(payload, max_pixels=self.max_pixels, fit_background=self.blank_canvas)
+        if canvas is None:
+            raise Error(f"'{self.display_label}' has no image.")
+        if self.drawing == "mask" and canvas.source is not None:
+            return canvas.source
+        return canvas.composite(fill="white").convert("RGB")
+
+    def canvas_options(self) -> CanvasOptions:
+        """How the drawing canvas is set up for this image (Gradio 3.50's modes)."""
+        size, scale = working_size(self.shape, _CANVAS)
+        brush = {
+            "size": None if self.brush_radius is None else max(1.0, float(self.brush_radius) * scale),
+            "auto": "display",
+            "colors": [{"color": self.brush_color, "alpha": 1.0}],
+            "color": self.brush_color,
+            "picker": self.drawing == "color-sketch",
+        }
+        return CanvasOptions(
+            width=size[0],
+            height=size[1],
+            sources=tuple(self.sources),
+            needs_background=not self.blank_canvas,
+            resize_to_background=not self.blank_canvas,
+            brush=brush,
+            eraser={"size": None, "auto": "display"},
+            mask_opacity=float(self.mask_opacity) if self.drawing == "mask" else None,
+            mirror_webcam=bool(self.mirror_webcam),
+        )
 
     def postprocess(self, value: Any) -> PILImage.Image | None:
         """numpy array, PIL image, path or bytes -> PIL image to show."""
@@ -119,6 +217,15 @@ class Image(MediaComponent[Any]):
 
     def as_python(self, payload: PILImage.Image | None) -> np.ndarray | None:
         return None if payload is None else np.array(payload)
+
+
+def _drawing_mode(canvas: bool, tool: str) -> str | None:
+    """Gradio 3.50's Image.svelte: which canvas a source and a tool make."""
+    if tool == "color-sketch":
+        return "color-sketch"
+    if canvas:
+        return "sketch"
+    return "mask" if tool == "sketch" else None
 
 
 class WebcamPhoto:

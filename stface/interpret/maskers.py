@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from stface import components as c
-from stface.components._codecs import audio_clip, decode_audio, decode_image, resize_and_crop
+from stface.components._codecs import audio_clip, decode_audio, resize_and_crop
 from stface.components.image import WebcamPhoto
 from stface.components.number import round_to_precision
 from stface.errors import Error
@@ -208,9 +208,8 @@ class ImageMasker(Masker):
         super().__init__(component, sign=1, supports_shap=True)
 
     def image(self, payload: Any) -> np.ndarray:
-        """The picture the scores refer to (after `shape`; a webcam photo as taken), as an array."""
-        source = payload.file if isinstance(payload, WebcamPhoto) else payload
-        image = decode_image(source, max_pixels=self.component.max_pixels)
+        """The picture the scores refer to (after `shape`; a webcam photo as taken; a drawing as drawn), as an array."""
+        image = self.component.picture(payload)
         if self.component.shape is not None:
             image = resize_and_crop(image, self.component.shape)
         return np.array(image)

@@ -10,6 +10,10 @@ def test_public_surface_is_deliberate():
             "Interface", "Json", "Label", "Markdown", "MessageDict", "Number", "Radio", "Slider", "State", "Text",
             "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "set_static_paths", "skip", "update", "Dialogue", "WaveformOptions", "DateTime", "DownloadButton", "FileExplorer", "ImageSlider", "Mic", "MultimodalTextbox", "ParamViewer", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
                 "ChatInterface", "ChatMessage", "Chatbot",
+            "BarPlot", "LinePlot", "Plot", "ScatterPlot", "TimeSeries", "Timeseries",
+                "AnnotatedImage", "Annotatedimage", "Code", "ColorPicker", "Gallery", "UploadButton",
+                "Brush", "Eraser", "ImageEditor", "ImageMask", "ImagePaint", "LayerOptions", "Paint", "Sketchpad",
+                "WebcamOptions",
         ]
     )  # fmt: skip
 

@@ -26,7 +26,6 @@ DEMO_CALLS = [
     ("video_subtitle (3.x)", lambda: gr.Video(type="file", label="In", interactive=True)),
     ("Gradio-and-Wandb-Integration guide", lambda: gr.Image(type="file")),
     ("image editor (3.x)", lambda: gr.Image(tool="editor")),
-    ("blocks_mask", lambda: gr.Image(tool="sketch", source="upload", label="Mask")),
     ("blocks_style", lambda: gr.Textbox(label="Small Textbox", lines=1).style(rounded=False, border=False, container=False)),
     ("blocks_style", lambda: gr.Number(label="Number", show_label=False).style(rounded=False, border=False, container=False)),
     ("blocks_style", lambda: gr.Slider(label="Slider", show_label=False).style(margin=False, container=False)),
@@ -55,7 +54,6 @@ DEMO_CALLS = [
     ("blocks_flashcards (3.x)", lambda: gr.State(value=0, optional=True)),
     ("gr.outputs.Image default", lambda: gr.Image(type="auto")),
     ("gr.outputs.Dataframe default", lambda: gr.Dataframe(type="auto")),
-    ("webcam", lambda: gr.inputs.Image(source="webcam", tool=None)),
 ]
 
 #: Interface options that Gradio 3.50 warned about and Gradio's demos pass.
@@ -81,6 +79,8 @@ LEGACY_NAMESPACES = [
 STILL_VALID = [*(call for _, call in LEGACY_NAMESPACES),
     lambda: gr.Image(shape=(112, 112), label="Echocardiogram"),
     lambda: gr.Image(label="Sketchpad", source="upload"),
+    lambda: gr.Image(tool="sketch", source="upload", label="Mask"),  # blocks_mask: drawing is supported
+    lambda: gr.inputs.Image(source="webcam", tool=None),  # webcam demo
     lambda: gr.Audio(label="Microphone", source="microphone"),
     lambda: gr.Textbox(lines=3, placeholder="Type here"),
     lambda: gr.State(label="kept"),

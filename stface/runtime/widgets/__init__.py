@@ -6,25 +6,34 @@ of ``stface.runtime``) imports Streamlit.
 """
 
 from stface.runtime.widgets import (  # noqa: F401
+    annotated_image,
     audio,
     chatbot,
     choices,
+    code,
+    color_picker,
     dataframe,
     datetime,
     dialogue,
     download_button,
     file_explorer,
     files,
+    gallery,
     highlighted_text,
     image,
+    image_editor,
     image_slider,
     label,
     markup,
     multimodal_textbox,
+    native_plots,
     number,
     param_viewer,
+    plot,
     state,
     textbox,
+    timeseries,
+    upload_button,
 )
 from stface.runtime.widgets.base import Widget, draws, show_html, widget_for
 

@@ -42,13 +42,17 @@ class MediaWidget(Widget[MediaComponent]):
             return False
         return True
 
+    def accept_multiple_files(self) -> bool | str:
+        """What the uploader takes: one file (False), several (True) or a folder (``"directory"``)."""
+        return self.component.multiple_files
+
     def upload(self, keys: WidgetKeys, *, label: str | None = None) -> None:
         """Draw the uploader; a newly chosen file becomes the current value."""
         media, session = self.component, st.session_state
         uploaded = st.file_uploader(
             label or self.label,
             type=media.upload_types or None,
-            accept_multiple_files=media.multiple_files,
+            accept_multiple_files=self.accept_multiple_files(),
             key=keys.versioned("upload", session.get(keys.version, 0)),
             help=media.info,
             disabled=self.disabled,

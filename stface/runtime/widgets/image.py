@@ -1,4 +1,4 @@
-"""Drawing Image: an uploader and a camera in (in tabs when both), a picture out."""
+"""Drawing Image: an uploader and a camera in (in tabs when both), or a canvas to draw on; a picture out."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from stface.components._codecs import MediaFile, decode_image
 from stface.components.image import Image, WebcamPhoto
 from stface.errors import Error
 from stface.runtime.session import WidgetKeys
+from stface.runtime.widgets._drawing import draw_canvas, remember_start
 from stface.runtime.widgets._media import MediaWidget
 from stface.runtime.widgets.base import draws
 
@@ -21,6 +22,8 @@ class ImageWidget(MediaWidget):
     component: Image
 
     def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> Any:
+        if self.component.drawing is not None:
+            return draw_canvas(self, keys, on_change=on_change)
         sources = self.component.sources
         if len(sources) == 2:
             upload_tab, webcam_tab = st.tabs(["Upload", "Webcam"])
@@ -36,6 +39,11 @@ class ImageWidget(MediaWidget):
         if current is not None:
             self._preview(current)
         return current
+
+    def store(self, state: Any, keys: WidgetKeys, payload: Any) -> None:
+        super().store(state, keys, payload)
+        if self.component.drawing is not None:
+            remember_start(state, keys, payload)
 
     def _webcam(self, keys: WidgetKeys) -> None:
         session = st.session_state
