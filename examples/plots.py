@@ -48,8 +48,15 @@ demo = gr.Interface(
     [
         gr.Plot(label="matplotlib"),
         gr.Plot(label="plotly"),
-        gr.LinePlot(x="day", y="cases", color="country", title="Outbreak forecast (LinePlot)",
-                    tooltip=["country"], label="LinePlot", caption="Cases per day; drag to pan, scroll to zoom."),
+        gr.LinePlot(
+            x="day",
+            y="cases",
+            color="country",
+            title="Outbreak forecast (LinePlot)",
+            tooltip=["country"],
+            label="LinePlot",
+            caption="Cases per day; drag to pan, scroll to zoom.",
+        ),
     ],
     examples=[[2, "March", ["USA", "Mexico"], False], [3, "January", ["UK"], True]],
     title="Outbreak forecast",

@@ -27,7 +27,18 @@ LEGEND_POSITIONS = ("left", "right", "top", "bottom", "top-left", "top-right", "
 _DURATION_MS = {"s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 _CONTINUOUS = ("quantitative", "temporal")
 #: Vega's default category colours, for series a ``color_map`` leaves out.
-_CATEGORY10 = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac")
+_CATEGORY10 = (
+    "#4c78a8",
+    "#f58518",
+    "#e45756",
+    "#72b7b2",
+    "#54a24b",
+    "#eeca3b",
+    "#b279a2",
+    "#ff9da6",
+    "#9d755d",
+    "#bab0ac",
+)
 
 
 def field(name: str) -> str:
@@ -297,7 +308,11 @@ class NativePlot(Component["pd.DataFrame | None"]):
         return scale
 
     def _sort(self) -> Any:
-        return {"x": "ascending", "-x": "descending"}.get(self.sort, self.sort) if isinstance(self.sort, str) else self.sort
+        return (
+            {"x": "ascending", "-x": "descending"}.get(self.sort, self.sort)
+            if isinstance(self.sort, str)
+            else self.sort
+        )
 
     def _color(self, data: pd.DataFrame, types: dict[str, str]) -> dict[str, Any]:
         color = self.color
@@ -321,7 +336,8 @@ class NativePlot(Component["pd.DataFrame | None"]):
             return None
         x, y = self.x, self.y
         tips: list[dict[str, Any]] = [
-            {"field": field(y), "type": types[y], "title": self.y_title or y, **({"aggregate": aggregate} if aggregate else {})},
+            {"field": field(y), "type": types[y], "title": self.y_title or y,
+             **({"aggregate": aggregate} if aggregate else {})},
             {"field": field(x), "type": types[x], "title": self.x_title or x,
              **({"format": "%Y-%m-%d %H:%M:%S"} if types[x] == "temporal" else {}),
              **({"bin": {"step": _bin_step(self.x_bin)}} if self.x_bin is not None else {})},
@@ -332,7 +348,9 @@ class NativePlot(Component["pd.DataFrame | None"]):
                 tips.append({"field": field(extra), "type": types[extra]})
                 shown.add(extra)
         if aggregate is None:  # more columns would split the aggregated groups
-            wanted = list(data.columns) if tooltip == "all" else [tooltip] if isinstance(tooltip, str) else list(tooltip)
+            wanted = (
+                list(data.columns) if tooltip == "all" else [tooltip] if isinstance(tooltip, str) else list(tooltip)
+            )
             for column in wanted:
                 column = str(column)
                 if column in data.columns and column not in shown and column not in TOOLTIPS:
@@ -374,9 +392,14 @@ class NativePlot(Component["pd.DataFrame | None"]):
             for c in ("x", "y")
         )
 
+    @property
+    def _clip(self) -> bool:
+        """Marks are cut at the axes only where limits are set (else points on the edge would be cut in half)."""
+        return bool(self.x_lim or self.y_lim)
+
     def _marks(self, encoding: dict[str, Any]) -> dict[str, Any]:
         """The mark part of the spec: ``{"mark": ...}`` or ``{"layer": [...]}``."""
-        return {"mark": {"type": self.mark, "clip": True}}
+        return {"mark": {"type": self.mark, "clip": self._clip}}
 
     def vega_lite_spec(self, frame: pd.DataFrame) -> dict[str, Any]:
         """The Vega-Lite spec that draws ``frame`` (the data itself is passed beside it).
@@ -454,10 +477,10 @@ class LinePlot(NativePlot):
         return encoding
 
     def _marks(self, encoding: dict[str, Any]) -> dict[str, Any]:
-        points = {"type": "point", "clip": True, "filled": True}
+        points = {"type": "point", "clip": self._clip, "filled": True}
         return {
             "layer": [
-                {"mark": {"type": "line", "clip": True}},
+                {"mark": {"type": "line", "clip": self._clip}},
                 {"mark": points, "encoding": {"opacity": {"value": 1 if self.overlay_point else 0}}},
             ]
         }
@@ -515,7 +538,7 @@ class ScatterPlot(NativePlot):
         return encoding
 
     def _marks(self, encoding: dict[str, Any]) -> dict[str, Any]:
-        return {"mark": {"type": "point", "clip": True, "filled": True}}
+        return {"mark": {"type": "point", "clip": self._clip, "filled": True}}
 
 
 class BarPlot(NativePlot):

@@ -45,7 +45,9 @@ def _matplotlib_figure(value: Any) -> Any:
         figure = value
     elif hasattr(value, "get_figure"):  # Axes, SubFigure, artists
         figure = value.get_figure()
-        while figure is not None and not isinstance(figure, Figure):
+        for _ in range(8):  # a SubFigure's parent may be a SubFigure too
+            if figure is None or isinstance(figure, Figure) or not hasattr(figure, "get_figure"):
+                break
             figure = figure.get_figure()
     else:
         figure = None
@@ -70,7 +72,7 @@ def plot_figure(value: Any, *, label: str = "Plot") -> PlotFigure | None:
     if isinstance(value, ModuleType):
         if value.__name__.startswith("matplotlib"):
             return PlotFigure("matplotlib", _matplotlib_figure(value))
-    elif _root_package(value) == "numpy" and getattr(value, "dtype", None) == object and value.size:
+    elif _root_package(value) == "numpy" and getattr(value, "dtype", None) == "O" and value.size:
         first = value.flat[0]  # plt.subplots(2, 2) returns an array of Axes
         if _root_package(first) == "matplotlib":
             return PlotFigure("matplotlib", _matplotlib_figure(first))

@@ -58,7 +58,9 @@ class Timeseries(MediaComponent["pd.DataFrame | None"]):
         try:
             return pd.read_csv(source)
         except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-            raise ComponentValueError(f"Timeseries '{self.display_label}' could not read {name} as CSV: {exc}") from None
+            raise ComponentValueError(
+                f"Timeseries '{self.display_label}' could not read {name} as CSV: {exc}"
+            ) from None
 
     def to_frame(self, value: Any, *, output: bool = False) -> pd.DataFrame | None:
         """A DataFrame from an uploaded file, a CSV path, a DataFrame or Gradio 3's ``{"headers", "data"}``.
@@ -106,11 +108,15 @@ class Timeseries(MediaComponent["pd.DataFrame | None"]):
         if not columns:
             raise ComponentValueError(f"Timeseries '{self.display_label}': the table has no columns.")
         x = self.x if self.x is not None else columns[0]
-        ys = self.y if self.y is not None else [c for c in columns if c != x]
-        missing = [c for c in [x, *ys] if c not in columns]
-        if missing:
-            raise ComponentValueError(f"Timeseries '{self.display_label}': no column {missing[0]!r}; the table has "
-                                      f"{', '.join(map(repr, columns))}. Set x= and y= to its columns.")  # fmt: skip
+        # A y column the table lacks is left out (as Gradio's chart did); none at all is a mistake.
+        ys = [c for c in self.y if c in columns] if self.y is not None else [c for c in columns if c != x]
+        what = f"Timeseries '{self.display_label}'"
+        have = ", ".join(map(repr, columns))
+        if x not in columns:
+            raise ComponentValueError(f"{what}: no column {x!r} for x; the table has {have}.")
+        if not ys:
+            wanted = ", ".join(map(repr, self.y)) if self.y else "a column besides x"
+            raise ComponentValueError(f"{what}: no y column ({wanted}); the table has {have}.")
         return x, ys
 
     def chart_data(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -134,11 +140,12 @@ class Timeseries(MediaComponent["pd.DataFrame | None"]):
         types = column_types(data)
         color: dict[str, Any] = {"field": "stface_series", "type": "nominal", "title": None,
                                  "scale": {"domain": ys}, "legend": {"orient": "bottom"}}  # fmt: skip
-        if self.colors:
-            color["scale"]["range"] = self.colors
+        if self.colors:  # the n-th colour is the n-th y column's, even when the table lacks some
+            order = self.y if self.y is not None else ys
+            color["scale"]["range"] = [self.colors[order.index(y) % len(self.colors)] for y in ys]
         spec = {
             "transform": [{"fold": [field(y) for y in ys], "as": ["stface_series", "stface_value"]}],
-            "mark": {"type": "line", "clip": True},
+            "mark": {"type": "line"},
             "encoding": {
                 "x": {"field": field(x), "type": types[x], "title": x},
                 "y": {"field": "stface_value", "type": "quantitative", "title": ys[0] if len(ys) == 1 else None},

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
+import types
 
 import pyarrow as pa
 from app_support import button, run_example, run_script
@@ -75,37 +77,35 @@ def test_a_plot_output_shows_its_value_before_submit_and_no_plot_when_fn_returns
     assert not at.get("plotly_chart") and "No plot." in [c.value for c in at.caption]
 
 
-def test_a_bokeh_figure_without_streamlit_bokeh_says_what_to_install():
-    at = page("""
-    import sys
-    sys.modules["streamlit_bokeh"] = None  # as if streamlit-bokeh were not installed
-    class Figure:
-        pass
-    Figure.__module__ = "bokeh.plotting._figure"
-    gr.Interface(lambda s: Figure(), "text", "plot").launch()
-    """)
+BOKEH_APP = """
+class Figure:  # bokeh is not installed here; stface knows bokeh figures by their package
+    name = "fig"
+Figure.__module__ = "bokeh.plotting._figure"
+gr.Interface(lambda s: Figure(), "text", "plot").launch()
+"""
+
+
+def test_a_bokeh_figure_without_streamlit_bokeh_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "streamlit_bokeh", None)  # as if streamlit-bokeh were not installed
+    at = page(BOKEH_APP)
     button(at, "Submit").click().run()
     (message,) = [e.value for e in at.error]
     assert "pip install streamlit-bokeh" in message and "matplotlib, plotly or altair" in message
 
 
-def test_a_bokeh_figure_goes_to_the_streamlit_bokeh_component_when_installed():
-    at = page("""
-    import sys, types
-    drawn = st.session_state.setdefault("drawn", [])
+def test_a_bokeh_figure_goes_to_the_streamlit_bokeh_component_when_installed(monkeypatch):
+    drawn = []
     component = types.ModuleType("streamlit_bokeh")  # stands in for the installed streamlit-bokeh
+
     def streamlit_bokeh(figure, use_container_width=True, theme="streamlit", key=None):
         drawn.append((figure.name, use_container_width, key))
+
     component.streamlit_bokeh = streamlit_bokeh
-    sys.modules["streamlit_bokeh"] = component
-    class Figure:
-        name = "fig"
-    Figure.__module__ = "bokeh.plotting._figure"
-    gr.Interface(lambda s: Figure(), "text", "plot").launch()
-    """)
+    monkeypatch.setitem(sys.modules, "streamlit_bokeh", component)
+    at = page(BOKEH_APP)
     button(at, "Submit").click().run()
     assert not at.error
-    ((name, stretch, key),) = at.session_state["drawn"]
+    ((name, stretch, key),) = drawn
     assert name == "fig" and stretch is True and key.endswith(":plot")
 
 
@@ -155,7 +155,8 @@ def test_timeseries_upload_reaches_fn_and_the_returned_dataframe_is_charted():
         frame = frame.copy()
         frame["temp"] = frame["temp"].rolling(2, min_periods=1).mean()
         return frame
-    gr.Interface(smooth, gr.Timeseries(x="time", y="temp"), gr.Timeseries(x="time", y=["temp"], colors=["red"])).launch()
+    out = gr.Timeseries(x="time", y=["temp"], colors=["red"])
+    gr.Interface(smooth, gr.Timeseries(x="time", y="temp"), out).launch()
     """)
     assert not at.get("vega_lite_chart")  # no CSV, no chart
     at.file_uploader[0].set_value(("w.csv", b"time,temp\n1,2.0\n2,4.0\n3,6.0\n", "text/csv"))

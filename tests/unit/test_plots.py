@@ -39,7 +39,7 @@ def test_a_matplotlib_figure_an_axes_an_axes_array_and_pyplot_all_give_their_fig
     plt.plot([1, 2], [3, 4])
     assert plot_figure(plt).figure is current
     sub = plt.figure().subfigures(1, 2)[0]
-    assert plot_figure(sub).figure is sub.get_figure(root=True)
+    assert plot_figure(sub).figure is sub.figure  # the root Figure
 
 
 def test_matplotlib_figures_are_closed_in_pyplot_but_still_draw():
@@ -71,7 +71,9 @@ def test_plotly_altair_and_bokeh_figures_are_recognised():
 
 
 def test_a_value_that_is_no_figure_says_what_a_plot_takes():
-    with pytest.raises(ComponentValueError, match=r"matplotlib Figure.*plotly Figure.*altair Chart.*bokeh.*gr\.LinePlot"):
+    with pytest.raises(
+        ComponentValueError, match=r"matplotlib Figure.*plotly Figure.*altair Chart.*bokeh.*gr\.LinePlot"
+    ):
         gr.Plot(label="Forecast").postprocess(SALES)
     with pytest.raises(ComponentValueError, match="Forecast"):
         gr.Plot(label="Forecast").postprocess("a string")
@@ -337,9 +339,21 @@ def test_timeseries_draws_each_y_column_in_its_colour_against_x():
     assert frame["time"].dtype == object or str(frame["time"].dtype) == "str"  # fn's DataFrame is untouched
 
 
+def test_y_columns_the_table_lacks_are_left_out_and_keep_their_colours():
+    # Gradio's fraud_detector demo drops the columns a person unticks, then returns the table.
+    series = gr.Timeseries(x="time", y=["retail", "food", "other"], colors=["red", "green", "blue"])
+    frame = pd.DataFrame({"time": [0, 1], "retail": [1, 2], "other": [3, 4]})
+    assert series.postprocess(frame) is frame
+    spec = series.vega_lite_spec(frame)
+    assert spec["transform"][0]["fold"] == ["retail", "other"]
+    assert spec["encoding"]["color"]["scale"]["range"] == ["red", "blue"]
+
+
 def test_timeseries_errors_name_the_problem():
-    with pytest.raises(ComponentValueError, match="no column 'pressure'"):
+    with pytest.raises(ComponentValueError, match=r"no y column \('pressure'\); the table has 'time', 'temp'"):
         gr.Timeseries(y=["pressure"]).postprocess(pd.DataFrame({"time": [1], "temp": [2]}))
+    with pytest.raises(ComponentValueError, match="no column 'when' for x"):
+        gr.Timeseries(x="when").postprocess(pd.DataFrame({"time": [1], "temp": [2]}))
     with pytest.raises(ComponentValueError, match="could not read 'bad.csv' as CSV"):
         gr.Timeseries().preprocess(MediaFile("bad.csv", b"\xff\xfe\x00\x00garbage\n\x00"))
 
@@ -371,3 +385,50 @@ def test_flagged_plots_keep_the_picture_or_gradios_plot_json(tmp_path):
     saved = json.loads(row["plotly"])
     assert saved["type"] == "plotly" and json.loads(saved["plot"])["data"][0]["type"] == "bar"
     assert json.loads(row["line"])["columns"] == ["day", "sales", "shop", "staff"]
+
+
+# -- every spec is valid Vega-Lite ----------------------------------------------------
+
+
+def _valid_vega_lite(spec: dict) -> None:
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import core
+
+    validate_jsonschema({**spec, "data": {"name": "table"}}, core.load_schema())  # Streamlit adds the data
+
+
+TIMES = pd.DataFrame({"t": pd.date_range("2024-01-01", periods=4, freq="h"), "v": [1, 3, 2, 4], "k": list("abab")})
+
+
+@pytest.mark.parametrize(
+    "plot, frame",
+    [
+        (gr.LinePlot(x="day", y="sales", color="shop", stroke_dash="shop", overlay_point=True, y_lim=[0, None],
+                     tooltip="all", title="t", height=200, width=300, x_axis_labels_visible="hidden"), SALES),
+        (gr.LinePlot(x="t", y="v", color="k", x_bin="2h", y_aggregate="mean", x_lim=[1704067200, None],
+                     color_map={"a": "red"}), TIMES),
+        (gr.BarPlot(x="shop", y="sales", group="staff", vertical=False, sort="-y", color="shop"), SALES),
+        (gr.BarPlot(x="shop", y="sales", sort=["b", "a"], y_aggregate="count", x_label_angle=-45), SALES),
+        (gr.ScatterPlot(x="day", y="sales", color="staff", size="staff", shape="shop", colors_in_legend=[],
+                        size_legend_position="none", shape_legend_title="Shop"), SALES),
+        (gr.ScatterPlot(x="day", y="sales", x_bin=2, tooltip=["staff"], interactive=False), SALES),
+        (gr.Timeseries(x="t", y=["v"], colors=["red"]), TIMES),
+        (gr.Timeseries(), SALES),
+    ],
+)  # fmt: skip
+def test_the_specs_are_valid_vega_lite(plot, frame):
+    _valid_vega_lite(plot.vega_lite_spec(frame))
+
+
+def test_the_schema_check_itself_catches_a_bad_spec():
+    from jsonschema import ValidationError
+
+    with pytest.raises(ValidationError):
+        _valid_vega_lite({"mark": {"type": "point"}, "encoding": {"x": {"field": "a", "scale": {"domainMinn": 1}}}})
+
+
+def test_marks_are_cut_at_the_axes_only_where_limits_are_set():
+    assert gr.ScatterPlot(x="day", y="sales").vega_lite_spec(SALES)["mark"]["clip"] is False
+    assert gr.ScatterPlot(x="day", y="sales", y_lim=[4, None]).vega_lite_spec(SALES)["mark"]["clip"] is True
+    layers = gr.LinePlot(x="day", y="sales", x_lim=[2, 3]).vega_lite_spec(SALES)["layer"]
+    assert [layer["mark"]["clip"] for layer in layers] == [True, True]
