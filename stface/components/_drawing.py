@@ -175,12 +175,15 @@ def drawing_from_browser(state: Any, *, max_bytes: int | None = None, max_pixels
     if state.get("empty"):
         return None
     width, height = state.get("width"), state.get("height")
-    if not all(isinstance(side, int) and not isinstance(side, bool) and 0 < side <= MAX_SIDE for side in (width, height)):
+    if not all(type(side) is int and 0 < side <= MAX_SIDE for side in (width, height)):
         raise Error(f"The drawing's size {width!r} x {height!r} is not valid; clear the canvas and draw again.")
     _check_pixels(width, height, max_pixels)
     layers = state.get("layers") or []
     if not isinstance(layers, list) or len(layers) > MAX_LAYERS:
         raise Error(f"A drawing may have at most {MAX_LAYERS} layers.")
+    # Every layer is decoded at the canvas's size: keep their sum within twice the image limit.
+    _check_pixels(width, height * (len(layers) + 1), None if max_pixels is None else 2 * max_pixels,
+                  what="The drawing's layers")  # fmt: skip
     limit = max_drawing_bytes() if max_bytes is None else max_bytes
     background = state.get("background")
     file = None
@@ -209,11 +212,16 @@ def _from_data_url(value: Any, limit: int, what: str) -> tuple[bytes, str]:
     return data, match.group(1).lower().replace("jpg", "jpeg")
 
 
-def _check_pixels(width: int, height: int, max_pixels: int | None) -> None:
+def _check_pixels(width: int, height: int, max_pixels: int | None, *, what: str | None = None) -> None:
     from stface.components._codecs import max_image_pixels
 
     limit = max_image_pixels() if max_pixels is None else max_pixels
+    if what is not None and max_pixels is None:
+        limit *= 2
     if width * height > limit:
+        if what is not None:
+            raise Error(f"{what} add up to {width * height:,} pixels; the limit is {limit:,}. Use fewer layers "
+                        "or a smaller image.")  # fmt: skip
         raise Error(f"The canvas is {width}x{height} pixels; the limit is {limit:,} pixels. Use a smaller image.")
 
 
@@ -248,7 +256,9 @@ def canvas_from(value: Any, *, max_pixels: int | None = None, fit_background: bo
         return value
     if isinstance(value, Drawing):
         source = decode_image(value.background, max_pixels=max_pixels) if value.background is not None else None
-        layers = [decode_image(MediaFile("layer.png", data), max_pixels=max_pixels) for data in value.layers]
+        # A layer has the canvas's size: one that claims more pixels is refused before it is decoded.
+        pixels = value.size[0] * value.size[1]
+        layers = [decode_image(MediaFile("layer.png", data), max_pixels=pixels) for data in value.layers]
         return _canvas(value.size, source, layers, fit_background or source is None, None)
     if isinstance(value, dict):
         return _canvas_from_dict(value, max_pixels, fit_background, size)

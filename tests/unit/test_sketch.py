@@ -87,6 +87,19 @@ def test_sizes_are_checked_before_anything_is_decoded():
         drawing_from_browser(browser_state(size=(100, 80)), max_pixels=1000)
 
 
+def test_layers_add_up_within_twice_the_image_limit():
+    state = browser_state(size=(100, 100), layers=[stroke_layer((100, 100))] * 3)
+    assert len(drawing_from_browser(state, max_pixels=40_000).layers) == 3
+    with pytest.raises(Error, match="layers add up to 70,000 pixels; the limit is 40,000"):
+        drawing_from_browser({**state, "layers": state["layers"] * 2}, max_pixels=20_000)
+
+
+def test_a_layer_larger_than_its_canvas_is_refused_before_decoding():
+    drawing = drawing_from_browser(browser_state(size=(10, 10), layers=[stroke_layer((100, 100))]))
+    with pytest.raises(Error, match="'layer.png' is 100x100 pixels; the limit is 100 pixels"):
+        gr.Image(source="canvas").preprocess(drawing)
+
+
 def test_a_layer_png_that_claims_to_be_huge_is_refused():
     from media_samples import png_claiming
 

@@ -19,7 +19,10 @@ export default function (component) {
   if (!data || !data.config) return undefined;
   let editor = parentElement.__stfaceDrawing;
   if (!editor || editor.destroyed || editor.token !== data.token) {
-    if (editor) editor.destroy();
+    if (editor) {
+      if (editor.token !== data.token) SAVED.delete(editor.token); // that canvas will not come back
+      editor.destroy();
+    }
     editor = new Editor(parentElement, data, setStateValue);
     parentElement.__stfaceDrawing = editor;
   } else {
@@ -375,7 +378,9 @@ class Editor {
     const layer = this.layers[this.active];
     const context = layer.getContext("2d");
     this.history.push({ index: this.active, pixels: context.getImageData(0, 0, this.width, this.height) });
-    if (this.history.length > 20) this.history.shift();
+    // Up to 20 steps, in about 200 MB of pixels.
+    const steps = Math.max(1, Math.min(20, Math.floor(2e8 / (4 * this.width * this.height))));
+    while (this.history.length > steps) this.history.shift();
     const erasing = this.tool === "eraser";
     context.globalCompositeOperation = erasing ? "destination-out" : "source-over";
     context.globalAlpha = erasing ? 1 : this.alpha;
