@@ -782,4 +782,8 @@ def test_async_fns_answer_even_when_the_caller_already_runs_an_event_loop():
     async def in_a_notebook():  # a running loop in this thread, as in Jupyter
         return gr.ChatInterface(answer, type="messages")("hi"), gr.ChatInterface(grow, type="messages")("ab")
 
-    assert asyncio.run(in_a_notebook()) == ("async hi", "ababab")
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A thread of its own: under the whole suite, this thread may already run Playwright's loop.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, in_a_notebook()).result() == ("async hi", "ababab")
