@@ -20,17 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from stface.chat_history import ChatMessage, history_from, messages_from
+from stface.chat_history import ChatMessage, messages_from
 from stface.components._html import escape, neutralise_script_links
 from stface.concurrency import gate_for
 from stface.errors import Error
 from stface.messages import notifying_to
 from stface.paths import save_bytes
 from stface.request import requested
-from stface.runtime.page import Toasts, session_files, this_request
-from stface.runtime.session import ChatKeys, ChatState, chat_state
+from stface.runtime.chat_controls import under_bubble
+from stface.runtime.chat_saved import draw_saved, save_conversation, sync_saved
+from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.session import ChatKeys, ChatState, chat_state, session_files
 from stface.runtime.widgets import show_html, widget_for
-from stface.runtime.widgets.browser_storage import browser_storage
 from stface.runtime.widgets.chatbot import draw_conversation, draw_messages
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ __all__ = ["render_chat"]
 
 _LOG = logging.getLogger("stface")
 _GENERIC_ERROR = "Something went wrong while answering. Please try again."
-_MAX_SAVED = 100  # conversations kept per browser
 
 
 def render_chat(chat: ChatInterface, *, key: str, fragment: bool = False) -> None:
@@ -73,21 +73,21 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             state.turn_from = len(state.history)
             state.history += _user_messages(state.pending)
             state.answer_from = len(state.history)
-        under = _under_bubble(chat, keys, state)
+        under = under_bubble(chat, keys, state)
         draw_conversation(state.history, chat.avatars, after=under)
         if not state.history and chat.examples:
             _draw_examples(chat, keys)
         if state.pending is not None:
             _answer(chat, keys, state, extras, under)
         if chat.save_history:  # after the answer, which saves the conversation: the list shows it at once
-            _draw_saved(chat, keys, state)
+            draw_saved(chat, keys, state)
         if state.error:
             st.error(state.error, icon=":material/error:")
         _draw_options(keys, state)
         if state.history:
             _draw_buttons(chat, keys, state)
         if chat.save_history:
-            _sync_saved(chat, keys, state)
+            sync_saved(chat, keys, state)
         if chat.additional_outputs and state.outputs is not None:
             for index, (component, value) in enumerate(zip(chat.additional_outputs, state.outputs)):
                 widget_for(component).output(value, keys.extra_output(index))
@@ -158,80 +158,11 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
     finally:  # also when Stop ends the run: what was said so far stays
         state.pending = None
         toasts.show()
-        _save(chat, state)
+        save_conversation(chat, state)
     if under is not None and len(state.history) > start:
         with slot.container(), st.chat_message("assistant"):
             draw_messages(state.history[start:])
             under("assistant", start, len(state.history) - 1)
-
-
-def _under_bubble(chat: ChatInterface, keys: ChatKeys, state: ChatState):
-    """Edit under the person's messages (``editable``), Like/Dislike under answers (``flagging_mode="manual"``)."""
-    if not chat.editable and chat.flagging_mode != "manual":
-        return None
-
-    def draw(role: str, first: int, last: int) -> None:
-        if role == "user" and chat.editable:
-            _draw_edit(chat, keys, state, first, last)
-        elif role == "assistant" and chat.flagging_mode == "manual":
-            _draw_flags(chat, keys, state, last)
-
-    return draw
-
-
-def _draw_edit(chat: ChatInterface, keys: ChatKeys, state: ChatState, first: int, last: int) -> None:
-    if state.editing != first:
-        st.button("✏️", key=keys.button(f"edit:{first}"), help="Edit", type="tertiary", on_click=_start_edit,
-                  args=(keys, first))  # fmt: skip
-        return
-    text = "".join(m.text for m in state.history[first : last + 1] if not m.is_file)
-    st.text_area("Edit your message", value=text, key=keys.button("edit-text"), label_visibility="collapsed")
-    with st.container(horizontal=True):
-        st.button("Send", key=keys.button("edit-send"), type="primary", on_click=_send_edit, args=(chat, keys, first, last))
-        st.button("Cancel", key=keys.button("edit-cancel"), on_click=_start_edit, args=(keys, None))
-
-
-def _start_edit(keys: ChatKeys, first: int | None) -> None:
-    chat_state(keys).editing = first
-
-
-def _send_edit(chat: ChatInterface, keys: ChatKeys, first: int, last: int) -> None:
-    """The edited message replaces that turn and all after it; fn answers it again (Gradio's edit)."""
-    state = chat_state(keys)
-    files = [m.content["path"] for m in state.history[first : last + 1] if m.is_file]
-    text = st.session_state.get(keys.button("edit-text"), "")
-    del state.history[first:]
-    state.editing, state.error = None, None
-    state.pending = {"text": text, "files": files} if files or chat.multimodal else text
-    state.answer_from = -1
-
-
-def _draw_flags(chat: ChatInterface, keys: ChatKeys, state: ChatState, index: int) -> None:
-    options = chat.flagging_options
-    with st.container(horizontal=True):
-        if "Like" in options or "Dislike" in options:
-            st.feedback("thumbs", key=keys.flag(index, "thumbs"), on_change=_thumbs, args=(chat, keys, index))
-        for option in (o for o in options if o not in ("Like", "Dislike")):
-            st.button(f"🚩 {option}", key=keys.flag(index, option), type="tertiary", on_click=_flag,
-                      args=(chat, keys, index, option))  # fmt: skip
-
-
-def _thumbs(chat: ChatInterface, keys: ChatKeys, index: int) -> None:
-    choice = st.session_state.get(keys.flag(index, "thumbs"))
-    if choice is not None:
-        _flag(chat, keys, index, "Like" if choice == 1 else "Dislike")
-
-
-def _flag(chat: ChatInterface, keys: ChatKeys, index: int, option: str) -> None:
-    from stface.runtime.auth import logged_in_user
-
-    state = chat_state(keys)
-    try:
-        chat.flagging_callback.flag(state.history, index, option, username=logged_in_user())
-        st.toast("Thank you for the feedback!")
-    except OSError:
-        _LOG.exception("flagging failed")
-        st.toast("Could not save the feedback; please try again.")
 
 
 def _draw_examples(chat: ChatInterface, keys: ChatKeys) -> None:
@@ -271,7 +202,7 @@ def _example(chat: ChatInterface, keys: ChatKeys, number: int) -> None:
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - as in _answer: the page keeps serving
             _LOG.exception("chat fn %s raised", chat.__name__)
             state.error = f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
-        _save(chat, state)
+        save_conversation(chat, state)
         return
     state.pending, state.answer_from = message, -1
 
@@ -350,7 +281,7 @@ def _undo(chat: ChatInterface, keys: ChatKeys) -> None:
     state.error, state.editing = None, None  # an open editor would land on another message
     if turn:
         st.session_state[keys.message] = "".join(m.text for m in turn if not m.is_file)
-    _save(chat, state)
+    save_conversation(chat, state)
 
 
 def _clear(chat: ChatInterface, keys: ChatKeys) -> None:
@@ -360,76 +291,3 @@ def _clear(chat: ChatInterface, keys: ChatKeys) -> None:
     if chat.save_history and state.current is not None:
         del state.saved[state.current]
         state.current = None
-
-
-def _save(chat: ChatInterface, state: ChatState) -> None:
-    """With save_history, the open conversation joins (or updates) this browser's list."""
-    if not chat.save_history or not state.history:
-        return
-    if state.current is None:
-        state.saved.insert(0, list(state.history))
-        state.current = 0
-        del state.saved[_MAX_SAVED:]
-    else:
-        state.saved[state.current] = list(state.history)
-
-
-def _sync_saved(chat: ChatInterface, keys: ChatKeys, state: ChatState) -> None:
-    """This browser's conversations live in its localStorage (as Gradio 5 keeps them): read once, written on change."""
-    storage_key = f"stface_saved_conversations_{chat.key}"
-    if not state.loaded:
-        stored = browser_storage(storage_key, key=keys.button("storage"))
-        if stored is not None:  # the browser has answered (maybe with nothing)
-            state.saved[:] = state.saved + _conversations(chat, stored)
-            state.loaded, state.written = True, None
-            st.rerun()  # the sidebar, drawn above, lists them
-        return
-    now = _stored_form(state.saved)
-    browser_storage(storage_key, key=keys.button("storage"), loaded=True, write=now if now != state.written else None)
-    state.written = now
-
-
-def _draw_saved(chat: ChatInterface, keys: ChatKeys, state: ChatState) -> None:
-    """The sidebar: New chat, then this browser's conversations, newest first."""
-    with st.sidebar:
-        st.button("New chat", key=keys.button("new-chat"), type="primary", on_click=_new_chat, args=(keys,), width="stretch")
-        for number, conversation in enumerate(state.saved):
-            st.button(_title(conversation), key=keys.button(f"saved:{number}"), on_click=_open_saved,
-                      args=(keys, number), width="stretch", type="secondary" if number != state.current else "primary")  # fmt: skip
-
-
-def _stored_form(saved: list[list[ChatMessage]]) -> list[list[dict[str, Any]]]:
-    return [[{"role": m.role, "content": m.content, "metadata": dict(m.metadata)} for m in c] for c in saved]
-
-
-def _conversations(chat: ChatInterface, stored: Any) -> list[list[ChatMessage]]:
-    """What the browser held, checked: it is the person's own data, and may have been edited."""
-    conversations = []
-    for conversation in stored if isinstance(stored, list) else []:
-        try:
-            messages = history_from(conversation)
-            chat.checked_files(messages)  # a stored path outside the file policy drops the conversation
-        except (TypeError, ValueError, KeyError, OSError, Error):
-            continue
-        if messages:
-            conversations.append(messages)
-    return conversations[:_MAX_SAVED]
-
-
-def _title(conversation: list[ChatMessage]) -> str:
-    first = next((m for m in conversation if m.role == "user" and not m.is_file), None)
-    text = first.text if first else "Conversation"
-    prefix = "📎 " if conversation and conversation[0].is_file else ""
-    return prefix + (text[:40] + "..." if len(text) > 40 else text)
-
-
-def _new_chat(keys: ChatKeys) -> None:
-    state = chat_state(keys)
-    state.history.clear()
-    state.current, state.error, state.editing = None, None, None
-
-
-def _open_saved(keys: ChatKeys, number: int) -> None:
-    state = chat_state(keys)
-    state.history[:] = state.saved[number]
-    state.current, state.error, state.editing = number, None, None

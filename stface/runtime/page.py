@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import threading
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,15 +24,15 @@ from stface.components._html import escape, neutralise_script_links
 from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
-from stface.messages import Message, notifying_to
+from stface.messages import notifying_to
 from stface.progress import reporting_to
-from stface.request import Request, requested
+from stface.request import requested
 from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flagging, flagged_parts
-from stface.runtime.session import Keys, Result, RunState, run_state
+from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.session import Keys, Result, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
-from stface.tempfiles import Janitor, owned_by_session
 from stface.updates import KEEP, Updated, apply, unwrapped
 
 if TYPE_CHECKING:
@@ -105,31 +104,6 @@ def render_tabs(tabbed: TabbedInterface, *, key: str, fragment: bool = False) ->
         with tab:
             app.launch_options = tabbed.launch_options
             app.render(key=f"{key}-{number}-{app.key}", fragment=fragment)
-
-
-def session_files() -> contextlib.AbstractContextManager:
-    """Files written during this rerun belong to the browser session (``stface.tempfiles``)."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return contextlib.nullcontext()
-    if Janitor.session_active is not _session_active:
-        Janitor.watch_sessions(_session_active, _disconnected_ttl())
-    return owned_by_session(ctx.session_id)
-
-
-def _session_active(session_id: str) -> bool:
-    from streamlit import runtime
-
-    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
-
-
-def _disconnected_ttl() -> float:
-    try:
-        return float(st.get_option("server.disconnectedSessionTTL"))
-    except Exception:  # noqa: BLE001 - an older Streamlit without the option
-        return 120.0
 
 
 def _render(interface: Interface, keys: Keys) -> None:
@@ -307,44 +281,6 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
         return Result(outputs=last, error=detail, payloads=list(payloads))
     finally:
         toasts.show()
-
-
-def this_request() -> Request:
-    """The request of this script run, as ``gr.Request`` describes it (Streamlit's ``st.context``)."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-    from stface.runtime.auth import logged_in_user
-
-    ctx = get_script_run_ctx()
-    return Request(
-        headers=dict(st.context.headers),
-        client_host=st.context.ip_address,
-        query_params=st.query_params.to_dict(),
-        session_hash=ctx.session_id if ctx is not None else None,
-        username=logged_in_user() or None,
-    )
-
-
-class Toasts:
-    """Messages fn shows (gr.Info, gr.Warning, gr.Success), gathered from any thread, shown by the script as toasts."""
-
-    _ICONS = {"info": ":material/info:", "warning": ":material/warning:", "success": ":material/check_circle:"}
-
-    def __init__(self) -> None:
-        self._waiting: list[Message] = []
-        self._lock = threading.Lock()
-
-    def add(self, message: Message) -> None:
-        with self._lock:
-            self._waiting.append(message)
-
-    def show(self) -> None:
-        with self._lock:
-            waiting, self._waiting = self._waiting, []
-        for message in waiting:
-            text = f"**{message.title}**: {message.message}" if message.title else message.message
-            st.toast(neutralise_script_links(text), icon=self._ICONS.get(message.kind),
-                     duration="infinite" if message.duration is None else max(1, int(message.duration)))  # fmt: skip
 
 
 def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:

@@ -15,15 +15,17 @@ data.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
+from stface.tempfiles import Janitor, owned_by_session
 from stface.updates import KEEP, Updated
 
-__all__ = ["ChatKeys", "ChatState", "Keys", "Result", "RunState", "WidgetKeys", "chat_state", "run_state"]
+__all__ = ["ChatKeys", "ChatState", "Keys", "Result", "RunState", "WidgetKeys", "chat_state", "run_state", "session_files"]
 
 
 @dataclass(frozen=True)
@@ -244,3 +246,28 @@ def chat_state(keys: ChatKeys) -> ChatState:
     if keys.state not in session:
         session[keys.state] = ChatState()
     return session[keys.state]
+
+
+def session_files() -> contextlib.AbstractContextManager:
+    """Files written during this rerun belong to the browser session (``stface.tempfiles``)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return contextlib.nullcontext()
+    if Janitor.session_active is not _session_active:
+        Janitor.watch_sessions(_session_active, _disconnected_ttl())
+    return owned_by_session(ctx.session_id)
+
+
+def _session_active(session_id: str) -> bool:
+    from streamlit import runtime
+
+    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
+
+
+def _disconnected_ttl() -> float:
+    try:
+        return float(st.get_option("server.disconnectedSessionTTL"))
+    except Exception:  # noqa: BLE001 - an older Streamlit without the option
+        return 120.0
