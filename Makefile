@@ -9,13 +9,20 @@ STAMP   = $(VENV)/.stface-installed
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GRADIO350 = bench/.gradio350
 
+# gr.Model3D's viewer: three.js bundled by esbuild into one ES module that the
+# package ships (nothing is fetched from a CDN). The bundle is committed, so a
+# pip install from git needs no Node; it is rebuilt here when its sources change
+# (tests/unit/test_model3d.py fails on a bundle older than its sources).
+MODEL3D_JS  = stface/runtime/widgets/static/model3d.js
+MODEL3D_SRC = js/model3d/build.mjs js/model3d/package.json js/model3d/package-lock.json $(wildcard js/model3d/src/*.js)
+
 .PHONY: demo test unit bench soak install browser clean
 
 # The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
 # names real ones (then also unset HF_HUB_OFFLINE).
 TINY_HF = .cache/stface-tiny-hf
 
-demo: $(STAMP) $(TINY_HF)/.built
+demo: $(STAMP) $(MODEL3D_JS) $(TINY_HF)/.built
 	HF_HOME=$(TINY_HF) HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 \
 		--server.port 7860 --server.headless true --browser.gatherUsageStats false
 
@@ -25,7 +32,7 @@ $(TINY_HF)/.built: $(STAMP) examples/tiny_models.py
 # The suite runs in a private network namespace (scripts/netns-run): WebRTC
 # needs a non-loopback address, and nothing inside can reach out. As a normal
 # user, netns-run asks sudo for the namespace and runs pytest as that user.
-test: $(STAMP) browser
+test: $(STAMP) $(MODEL3D_JS) browser
 	scripts/netns-run $(PY) -m pytest
 
 # Benchmarks are not tests: they print ratios and write bench/results/*.json.
@@ -51,10 +58,10 @@ soak: $(STAMP) browser
 	STFACE_SOAK_SECONDS=300 STFACE_SOAK_REPORT=bench/results/soak.json \
 		scripts/netns-run $(PY) -m pytest -s -p no:cacheprovider tests/soak
 
-unit: $(STAMP)
+unit: $(STAMP) $(MODEL3D_JS)
 	$(PY) -m pytest tests/unit tests/app
 
-install: $(STAMP)
+install: $(STAMP) $(MODEL3D_JS)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || \
@@ -64,6 +71,11 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev,interpret,hf]" gradio
 	touch $(STAMP)
+
+$(MODEL3D_JS): $(MODEL3D_SRC)
+	@command -v npm >/dev/null || ( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm )
+	cd js/model3d && npm ci --no-audit --no-fund && npm run build
+	touch $@
 
 # Debian's Chromium for Playwright (browsers cannot be downloaded here), sox
 # for test tones, iproute2 and util-linux for the network namespace.

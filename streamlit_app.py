@@ -29,6 +29,7 @@ navigation = st.navigation(
             st.Page(PAGES / "8_webcam.py", title="Webcam", icon="📷"),
             st.Page(PAGES / "17_gallery.py", title="Gallery and annotated image", icon="🖼️"),
             st.Page(PAGES / "20_sketch.py", title="Sketchpad", icon="✏️"),
+            st.Page(PAGES / "19_model3d.py", title="3D model", icon="🧊"),
         ],
         "Plots, colour and code": [
             st.Page(PAGES / "16_plots.py", title="Plots", icon="📈"),

@@ -73,6 +73,7 @@ from stface.components.image_editor import (
     Sketchpad,
     WebcamOptions,
 )
+from stface.components.model3d import Model3D
 from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.plot import Plot
 from stface.components.timeseries import TimeSeries, Timeseries
@@ -100,6 +101,7 @@ Mic = Microphone
 Annotatedimage = AnnotatedImage
 
 __all__ = [
+    "Model3D",
     "BarPlot",
     "LinePlot",
     "Plot",

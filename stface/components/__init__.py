@@ -35,6 +35,7 @@ from stface.components.image_editor import (
 from stface.components.image_slider import ImageSlider
 from stface.components.label import Label, LabelData
 from stface.components.markup import HTML, JSON, Markdown
+from stface.components.model3d import Model3D
 from stface.components.multimodal_textbox import MultimodalTextbox
 from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.number import Number, Slider
@@ -47,6 +48,7 @@ from stface.components.timeseries import TimeSeries, Timeseries
 from stface.components.upload_button import UploadButton
 
 __all__ = [
+    "Model3D",
     "BarPlot",
     "LinePlot",
     "Plot",
@@ -118,6 +120,7 @@ for _cls in (
     Gallery, AnnotatedImage, ColorPicker, Code, UploadButton,
 ):  # fmt: skip
     register_shortcut(_cls.__name__, _cls)
+register_shortcut("Model3D", Model3D)  # "model3d", as Gradio 3.50 resolves the class name
 for _cls in (ImageEditor, Sketchpad, Paint, ImageMask, ImagePaint):
     register_shortcut(_cls.__name__, _cls)
 for _cls in (Plot, LinePlot, ScatterPlot, BarPlot, Timeseries):  # "plot", "lineplot", "timeseries", ...

@@ -14,6 +14,7 @@ def test_public_surface_is_deliberate():
                 "AnnotatedImage", "Annotatedimage", "Code", "ColorPicker", "Gallery", "UploadButton",
                 "Brush", "Eraser", "ImageEditor", "ImageMask", "ImagePaint", "LayerOptions", "Paint", "Sketchpad",
                 "WebcamOptions",
+                "Model3D",
         ]
     )  # fmt: skip
 

@@ -25,6 +25,7 @@ from stface.runtime.widgets import (  # noqa: F401
     image_slider,
     label,
     markup,
+    model3d,
     multimodal_textbox,
     native_plots,
     number,
