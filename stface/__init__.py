@@ -83,7 +83,7 @@ from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
 from stface.paths import set_static_paths
 from stface.progress import Progress
-from stface.request import Request
+from stface.request import OAuthProfile, OAuthToken, Request
 from stface.tabbed import TabbedInterface
 from stface.updates import skip, update
 
@@ -158,6 +158,8 @@ __all__ = [
     "Dropdown",
     "Error",
     "Info",
+    "OAuthProfile",
+    "OAuthToken",
     "Request",
     "Success",
     "Warning",

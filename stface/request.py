@@ -26,7 +26,7 @@ from typing import Any
 
 from stface._context import bound
 
-__all__ = ["Request", "request_parameters", "requested", "with_request"]
+__all__ = ["OAuthProfile", "OAuthToken", "Request", "request_parameters", "requested", "with_request"]
 
 
 @dataclass
@@ -45,6 +45,9 @@ class Request:
     query_params: dict[str, str] = field(default_factory=dict)
     session_hash: str | None = None
     username: str | None = None
+    #: The logged-in person (Streamlit's ``st.login``), for ``gr.OAuthProfile`` / ``gr.OAuthToken`` parameters.
+    oauth_profile: OAuthProfile | None = None
+    oauth_token: OAuthToken | None = None
 
     def __post_init__(self) -> None:
         self.headers = _Headers(self.headers)
@@ -57,6 +60,52 @@ class Request:
     @property
     def request(self) -> Request:  # Gradio exposes the underlying Starlette request here
         return self
+
+
+class OAuthProfile(dict):
+    """The logged-in person (Gradio's ``gr.OAuthProfile``), from Streamlit's ``st.login`` / ``st.user``.
+
+    A fn parameter annotated ``gr.OAuthProfile`` gets it (``None`` when nobody
+    is logged in and the annotation is ``Optional``; otherwise the person is
+    told to log in).
+
+    Example:
+        >>> import stface as gr
+        >>> profile = gr.OAuthProfile({"name": "Ada Lovelace", "preferred_username": "ada"})
+        >>> profile.name, profile.username
+        ('Ada Lovelace', 'ada')
+    """
+
+    @property
+    def name(self) -> str | None:
+        return self.get("name")
+
+    @property
+    def username(self) -> str | None:
+        return self.get("preferred_username") or self.get("email")
+
+    @property
+    def profile(self) -> str | None:
+        return self.get("profile")
+
+    @property
+    def picture(self) -> str | None:
+        return self.get("picture")
+
+
+@dataclass
+class OAuthToken:
+    """The logged-in person's access token (Gradio's ``gr.OAuthToken``), when Streamlit exposes it.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.OAuthToken(token="abc").token
+        'abc'
+    """
+
+    token: str
+    scope: str = ""
+    expires_at: int | None = None
 
 
 class _Headers(dict):
@@ -83,19 +132,28 @@ def requested(request: Request | None) -> contextlib.AbstractContextManager[Requ
     return bound(_current, request)
 
 
-def _is_request(annotation: Any) -> bool:
-    if annotation is Request:
-        return True
-    return isinstance(annotation, str) and annotation.split(".")[-1] in ("Request", "Request | None", "Optional[Request]")
+_FILLED = {"Request": Request, "OAuthProfile": OAuthProfile, "OAuthToken": OAuthToken}
+
+
+def _filled_kind(annotation: Any) -> tuple[str, bool] | None:
+    """``("Request" | "OAuthProfile" | "OAuthToken", optional)`` for a parameter stface fills in."""
+    text = annotation if isinstance(annotation, str) else annotation.__name__ if isinstance(annotation, type) else str(annotation)
+    for name, kind in _FILLED.items():
+        if annotation is kind:
+            return name, False
+        if isinstance(text, str) and name in text.replace("typing.", ""):
+            optional = "None" in text or "Optional" in text
+            return name, optional
+    return None
 
 
 def request_parameters(fn: Callable) -> list[str]:
-    """The names of fn's parameters annotated ``gr.Request``."""
+    """The names of fn's parameters that stface fills in: ``gr.Request``, ``gr.OAuthProfile``, ``gr.OAuthToken``."""
     try:
         parameters = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
         return []
-    return [p.name for p in parameters if _is_request(p.annotation)]
+    return [p.name for p in parameters if _filled_kind(p.annotation) is not None]
 
 
 def with_request(fn: Callable) -> Callable:
@@ -103,9 +161,22 @@ def with_request(fn: Callable) -> Callable:
     names = request_parameters(fn)
     if not names:
         return fn
+    kinds = {p.name: _filled_kind(p.annotation) for p in inspect.signature(fn).parameters.values() if p.name in names}
+
+    def value(name: str) -> Any:
+        kind, optional = kinds[name]
+        request = _current.get()
+        if kind == "Request":
+            return request
+        found = None if request is None else request.oauth_profile if kind == "OAuthProfile" else request.oauth_token
+        if found is None and not optional and request is not None:
+            from stface.errors import Error
+
+            raise Error("Please log in first: this function needs to know who you are.")
+        return found
 
     def fill(kwargs: dict[str, Any]) -> dict[str, Any]:
-        return {**kwargs, **{name: _current.get() for name in names}}
+        return {**kwargs, **{name: value(name) for name in names}}
 
     if inspect.isgeneratorfunction(fn):
 

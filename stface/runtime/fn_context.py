@@ -8,7 +8,7 @@ import streamlit as st
 
 from stface.components._html import neutralise_script_links
 from stface.messages import Message
-from stface.request import Request
+from stface.request import OAuthProfile, OAuthToken, Request
 
 __all__ = ["Toasts", "this_request"]
 
@@ -26,7 +26,29 @@ def this_request() -> Request:
         query_params=st.query_params.to_dict(),
         session_hash=ctx.session_id if ctx is not None else None,
         username=logged_in_user() or None,
+        oauth_profile=_profile(),
+        oauth_token=_token(),
     )
+
+
+def _profile() -> OAuthProfile | None:
+    """The person logged in with ``st.login`` (None when nobody is, or login is not configured)."""
+    try:
+        user = st.user
+        if not user.is_logged_in:
+            return None
+        return OAuthProfile({key: user.get(key) for key in user.to_dict()})
+    except Exception:  # noqa: BLE001 - no auth configured, or an older Streamlit
+        return None
+
+
+def _token() -> OAuthToken | None:
+    try:
+        tokens = st.user.tokens if st.user.is_logged_in else None
+        access = tokens.get("access") if tokens else None
+    except Exception:  # noqa: BLE001 - tokens are only there with expose_tokens configured
+        return None
+    return OAuthToken(token=access) if access else None
 
 
 class Toasts:

@@ -111,3 +111,37 @@ gr.ChatInterface(answer, type="messages").render()
     at.chat_input[0].set_value("hi").run()
     assert [t.value for t in at.toast] == ["thinking"]
     assert at.chat_message[-1].markdown[0].value == "hi / session True"
+
+
+OAUTH_APP = '''
+from typing import Optional
+import stface as gr
+
+def hello(name, profile: Optional[gr.OAuthProfile], token: gr.OAuthToken | None):
+    return f"{name}: {profile.name if profile else 'nobody'} {token.token if token else 'no token'}"
+
+def strict(name, profile: gr.OAuthProfile):
+    return profile.name
+
+gr.Interface(hello, gr.Textbox(label="name"), gr.Textbox(label="out")).render(key="a")
+gr.Interface(strict, gr.Textbox(label="who"), gr.Textbox(label="strict out")).render(key="b")
+'''
+
+
+def test_oauth_parameters_are_filled_in_and_ask_to_log_in_when_required():
+    at = AppTest.from_string(OAUTH_APP, default_timeout=30).run()
+    assert [t.label for t in at.text_input] == ["name", "who"]  # profile and token are not inputs
+    at.text_input[0].input("Ada")
+    [b for b in at.button if b.label == "Submit"][0].click()
+    at.run()
+    assert at.text_area[0].value == "Ada: nobody no token"  # nobody logged in: None for Optional
+    at.text_input[1].input("x")
+    [b for b in at.button if b.label == "Submit"][1].click()
+    at.run()
+    assert [e.value for e in at.error] == ["Please log in first: this function needs to know who you are."]
+
+
+def test_an_oauth_profile_reads_like_gradios():
+    profile = gr.OAuthProfile({"name": "Ada", "email": "ada@example.org", "picture": "p.png"})
+    assert (profile.name, profile.username, profile.picture, profile["name"]) == ("Ada", "ada@example.org", "p.png", "Ada")
+    assert gr.Interface(lambda s, p: p, ["text"], "text").input_components  # an unannotated parameter stays an input

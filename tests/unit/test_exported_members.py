@@ -6,7 +6,7 @@ def test_public_surface_is_deliberate():
         [
             "HTML", "JSON", "Audio", "File", "Files", "Image", "List", "Matrix", "Microphone", "Numpy", "Pil",
             "PlayableVideo", "Video", "Webcam", "Checkbox", "CheckboxGroup", "Checkboxgroup", "Component", "DataFrame",
-            "Dataframe", "Dropdown", "Error", "Info", "Request", "Success", "Warning", "Highlight", "HighlightedText", "Highlightedtext",
+            "Dataframe", "Dropdown", "Error", "Info", "OAuthProfile", "OAuthToken", "Request", "Success", "Warning", "Highlight", "HighlightedText", "Highlightedtext",
             "Interface", "Json", "Label", "Markdown", "MessageDict", "Number", "Radio", "Slider", "State", "Text",
             "TextArea", "Textbox", "Variable", "__version__", "inputs", "outputs", "load", "set_static_paths", "skip", "update", "Dialogue", "WaveformOptions", "DateTime", "DownloadButton", "FileExplorer", "ImageSlider", "Mic", "MultimodalTextbox", "ParamViewer", "Parallel", "Progress", "Series", "TabbedInterface", "themes",
                 "ChatInterface", "ChatMessage", "Chatbot",
