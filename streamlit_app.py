@@ -21,6 +21,7 @@ navigation = st.navigation(
             st.Page(PAGES / "4_gender.py", title="Gender of a sentence", icon="🏷️"),
             st.Page(PAGES / "9_interpretation.py", title="Interpretation", icon="🔍"),
             st.Page(PAGES / "14_css.py", title="Custom CSS", icon="🎨"),
+            st.Page(PAGES / "21_dates_and_dialogue.py", title="Dates, dialogue and notes", icon="📅"),
         ],
         "Audio and images": [
             st.Page(PAGES / "5_reverse_audio.py", title="Reverse audio", icon="🎙️"),
