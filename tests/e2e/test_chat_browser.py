@@ -206,6 +206,11 @@ def test_saved_history_outlives_a_reload_in_the_same_browser_only(tmp_path, laun
         expect(bubbles(page).last).to_contain_text("noted remember me #0")
         send(page, "and this")
         expect(bubbles(page).last).to_contain_text("noted and this #2")
+        # The answer shows while the run goes on; the browser stores it when the run's last element arrives.
+        page.wait_for_function(
+            "Object.keys(localStorage).some(k => k.startsWith('stface_saved_conversations_')"
+            " && localStorage.getItem(k).includes('noted and this'))"
+        )
         page.reload()
         wait_idle(page)
         sidebar = page.get_by_test_id("stSidebar")
