@@ -16,6 +16,7 @@ calls it like a function.
 from __future__ import annotations
 
 from stface import inputs, outputs, themes
+from stface.caching import Cache, cache
 from stface.chat import ChatInterface
 from stface.chat_history import ChatMessage, MessageDict
 from stface.components import (
@@ -86,6 +87,8 @@ from stface.progress import Progress
 from stface.request import OAuthProfile, OAuthToken, Request
 from stface.tabbed import TabbedInterface
 from stface.updates import skip, update
+from stface.watermark import WatermarkOptions
+from stface.waveform import make_waveform
 
 __version__ = "0.1.0"
 
@@ -101,6 +104,10 @@ Mic = Microphone
 Annotatedimage = AnnotatedImage
 
 __all__ = [
+    "Cache",
+    "WatermarkOptions",
+    "cache",
+    "make_waveform",
     "Model3D",
     "BarPlot",
     "LinePlot",

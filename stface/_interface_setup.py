@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stface._kwargs import app_caller, in_stface
+from stface.caching import Cache
 from stface.components.base import Component
 from stface.components.registry import component_from
 from stface.components.state import State
@@ -85,13 +86,13 @@ def build_components(fn: Callable, inputs: list, outputs: list) -> tuple[list[Co
 
 
 def parameters(fn: Callable) -> list[inspect.Parameter]:
-    """fn's positional parameters, without ``progress=gr.Progress()`` ones."""
+    """fn's positional parameters, without ``gr.Progress()`` and ``gr.Cache()`` defaults (Gradio fills those)."""
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
         return []
     positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    return [p for p in params if p.kind in positional and not isinstance(p.default, Progress)]
+    return [p for p in params if p.kind in positional and not isinstance(p.default, (Progress, Cache))]
 
 
 def parameter_defaults(fn: Callable) -> list[Any]:
@@ -139,7 +140,7 @@ def flagging_options(options: list | None) -> list[tuple[str, str]]:
     if not isinstance(options, (list, tuple)):
         raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")
     if all(isinstance(option, str) for option in options):
-        return [(f"Flag as {option}", option) for option in options]
+        return [("Flag as " + option, option) for option in options]  # + keeps a gr.I18n option translatable
     if all(isinstance(option, (tuple, list)) and len(option) == 2 for option in options):
-        return [(str(label), str(value)) for label, value in options]
+        return [(label if isinstance(label, str) else str(label), str(value)) for label, value in options]
     raise ValueError("flagging_options must be a list of strings or of (label, value) pairs.")

@@ -10,6 +10,7 @@ from stface.components._codecs import MediaFile
 from stface.components._media import MediaComponent
 from stface.errors import Error
 from stface.paths import save_bytes, servable_path
+from stface.watermark import watermark_options, watermark_video
 
 __all__ = ["File", "Files", "NamedString", "PlayableVideo", "Video", "as_file"]
 
@@ -51,6 +52,10 @@ def _stored_path(value: Any) -> str:
 class Video(MediaComponent[Any]):
     """A video in (upload) and out (a player). fn receives and returns file paths.
 
+    Args:
+        watermark: an output's watermark, laid over the video with ffmpeg: a ``gr.WatermarkOptions``,
+            or a PNG / JPEG path put 5 pixels from the bottom-right corner (Gradio 5-6).
+
     Example:
         >>> import stface as gr
         >>> gr.Video().preprocess(None) is None
@@ -61,7 +66,11 @@ class Video(MediaComponent[Any]):
     empty_message = "No video for '{label}': upload one, then press Submit."
     gradio_ignored = frozenset({"format", "source", "sources", "autoplay", "include_audio", "mirror_webcam",
                                 "show_share_button", "show_download_button", "min_length", "max_length", "loop",
-                                "streaming", "watermark", "webcam_options", "webcam_constraints"})  # fmt: skip
+                                "streaming", "webcam_options", "webcam_constraints"})  # fmt: skip
+
+    def __init__(self, value: Any = None, *, watermark: Any = None, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.watermark = watermark_options(watermark, video=True)
 
     def preprocess(self, payload: Any) -> str | None:
         """Upload or path -> path of the video file."""
@@ -73,7 +82,7 @@ class Video(MediaComponent[Any]):
             return None
         if isinstance(value, (tuple, list)) and value:
             value = value[0]  # Gradio allows (video, subtitles)
-        return as_file(value, output=True)
+        return watermark_video(as_file(value, output=True), self.watermark)
 
     def as_python(self, payload: MediaFile | None) -> str | None:
         return None if payload is None else save_bytes(payload.data, payload.name)

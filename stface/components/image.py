@@ -20,6 +20,7 @@ from stface.components._drawing import CanvasOptions, canvas_from, format_image,
 from stface.components._media import MediaComponent, normalise_sources
 from stface.errors import Error
 from stface.paths import servable_path
+from stface.watermark import add_watermark, watermark_options
 
 __all__ = ["Image", "Pil", "Webcam", "WebcamPhoto"]
 
@@ -57,6 +58,8 @@ class Image(MediaComponent[Any]):
         brush_radius: the brush's width in pixels of the image (default: 20 pixels on screen).
         brush_color: the brush's colour (default black).
         mask_opacity: how opaque the mask is drawn over the image (0..1).
+        watermark: an output's watermark: a ``gr.WatermarkOptions``, or an image path, PIL image
+            or array put 10 pixels from the bottom-right corner (Gradio 5-6).
 
     Example:
         >>> import numpy as np, stface as gr
@@ -87,6 +90,7 @@ class Image(MediaComponent[Any]):
         brush_radius: float | None = None,
         brush_color: str = "#000000",
         mask_opacity: float = 0.7,
+        watermark: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
@@ -109,6 +113,7 @@ class Image(MediaComponent[Any]):
         self.brush_radius = brush_radius
         self.brush_color = brush_color
         self.mask_opacity = mask_opacity
+        self.watermark = watermark_options(watermark)
         #: How the person draws: None (no canvas), "sketch", "color-sketch" or "mask" (Gradio 3.50's modes).
         self.drawing: str | None = _drawing_mode("canvas" in chosen, self.tool)
         #: A blank canvas to draw on (else drawing waits for an image).
@@ -202,7 +207,11 @@ class Image(MediaComponent[Any]):
         )
 
     def postprocess(self, value: Any) -> PILImage.Image | None:
-        """numpy array, PIL image, path or bytes -> PIL image to show."""
+        """numpy array, PIL image, path or bytes -> PIL image to show (watermarked when ``watermark`` is set)."""
+        picture = self._picture_out(value)
+        return picture if picture is None else add_watermark(picture, self.watermark)
+
+    def _picture_out(self, value: Any) -> PILImage.Image | None:
         if value is None:
             return None
         if isinstance(value, np.ndarray):
