@@ -79,6 +79,13 @@ from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.plot import Plot
 from stface.components.timeseries import TimeSeries, Timeseries
 from stface.errors import Error
+from stface.flagging import (
+    CSVLogger,
+    FlaggingCallback,
+    HuggingFaceDatasetJSONSaver,
+    HuggingFaceDatasetSaver,
+    SimpleCSVLogger,
+)
 from stface.interface import Interface, load
 from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
@@ -104,6 +111,11 @@ Mic = Microphone
 Annotatedimage = AnnotatedImage
 
 __all__ = [
+    "CSVLogger",
+    "FlaggingCallback",
+    "HuggingFaceDatasetJSONSaver",
+    "HuggingFaceDatasetSaver",
+    "SimpleCSVLogger",
     "Cache",
     "WatermarkOptions",
     "cache",

@@ -13,7 +13,8 @@ from stface.app import App
 from stface.components.state import State
 from stface.concurrency import batcher_for
 from stface.css import prepare_css
-from stface.flagging import CSVLogger
+from stface.flagging import CSVLogger, FlaggingCallback
+from stface.flagging.callback import check_callback
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.request import with_request
@@ -28,7 +29,7 @@ _IGNORED = frozenset(
         "thumbnail", "analytics_enabled", "api_name", "_api_mode", "allow_duplication", "js", "head",
         "fill_height", "fill_width", "show_api", "api_description", "api_visibility",
         "additional_inputs_accordion", "stop_btn", "show_progress", "time_limit", "stream_every",
-        "deep_link", "concurrency_id", "example_labels", "cache_mode", "flagging_callback", "layout",
+        "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
         "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
     }
@@ -52,6 +53,14 @@ class Interface(App):
         batch: fn takes one list per input and returns one list per output
             (a list or tuple of lists): ``return [results]`` for one output.
         allow_flagging / flagging_mode: ``"manual"``, ``"auto"`` or ``"never"``.
+            Gradio 3's ``allow_flagging="auto"`` flags the inputs of each
+            submit; Gradio 4+'s ``flagging_mode="auto"`` inputs and outputs.
+        flagging_callback: a ``FlaggingCallback`` (default ``CSVLogger()``).
+            Unless flagging is ``"never"``, its ``setup(components,
+            flagging_dir)`` is called here, once, with the flagged components
+            (``flagged_components()``); its ``flag(flag_data, flag_option,
+            username)`` on each flag, with the values shaped as Gradio's
+            (see ``stface.flagging.values``).
         delete_cache: ``(frequency, age)`` in seconds: every ``frequency``,
             delete files stface wrote that are older than ``age`` and that no
             live session owns (Gradio 4+). A session's files go when it ends.
@@ -98,6 +107,7 @@ class Interface(App):
         clear_btn: str | None = "Clear",
         additional_inputs: Any = None,
         delete_cache: tuple[float, float] | None = None,
+        flagging_callback: FlaggingCallback | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
@@ -126,7 +136,8 @@ class Interface(App):
         self.allow_flagging = setup.flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
         self.flagging_options = setup.flagging_options(flagging_options)
         self.flagging_dir = flagging_dir
-        self.flagging_callback = CSVLogger(flagging_dir)
+        self.flagging_callback = CSVLogger() if flagging_callback is None else check_callback(flagging_callback)
+        self.auto_flags_outputs = flagging_mode is not None  # Gradio 4+'s "auto" flags the outputs too
         self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
@@ -135,6 +146,8 @@ class Interface(App):
         self.queue_max_size: int | None = None
         self.delete_cache = delete_cache
         Janitor.configure(delete_cache)
+        if self.allow_flagging != "never":
+            self.flagging_callback.setup(self.flagged_components(), flagging_dir)  # as Gradio: once, when built
 
     @classmethod
     def load(cls, name: str, **kwargs: Any) -> Interface:
@@ -182,6 +195,12 @@ class Interface(App):
             except Exception as exc:
                 raise missing_input_error(self.input_components, args) or exc from exc
             yield postprocess_all(self.output_components, split_outputs(result, self.output_components))
+
+    def flagged_components(self) -> list[Any]:
+        """What a flag holds, in order: the inputs, then the outputs (not under Gradio 3's ``allow_flagging="auto"``)."""
+        with_outputs = self.allow_flagging != "auto" or self.auto_flags_outputs
+        parts = self.input_components + (self.output_components if with_outputs else [])
+        return [c for c in parts if not isinstance(c, State)]
 
     @property
     def streams(self) -> bool:

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import copy
 import inspect
+import json
+import secrets
+import shutil
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from stface._kwargs import check_gradio_kwargs, warn_compatibility
 
-__all__ = ["Component", "GRADIO_IGNORED", "Payload"]
+__all__ = ["Component", "GRADIO_IGNORED", "Payload", "is_file_data"]
 
 #: What a widget holds or shows for one component class.
 Payload = TypeVar("Payload")
@@ -195,6 +199,38 @@ class Component(Generic[Payload]):
         )
         return self
 
+    # -- flagging: values as a FlaggingCallback receives them (stface.flagging) ---
+
+    def flag(self, payload: Any, flag_dir: str | Path = "") -> str:
+        """Gradio 4+'s ``component.flag``: one flagged value as a CSV cell.
+
+        ``payload`` is the value a ``FlaggingCallback`` receives for this
+        component. Each file in it (a FileData dict) is copied into its own
+        folder under ``flag_dir`` and the value points at the copy; a string
+        is returned as it is, anything else as JSON.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Number().flag(3), gr.Textbox().flag("hi")
+            ('3', 'hi')
+        """
+        payload = _copy_files(payload, Path(flag_dir))
+        return payload if isinstance(payload, str) else json.dumps(payload, default=str)
+
+    def deserialize(self, x: Any, save_dir: str | Path | None = None, root_url: Any = None, hf_token: Any = None) -> Any:
+        """Gradio 3's ``component.deserialize`` as flagging callbacks use it: a file's path, else the value.
+
+        Files (FileData dicts) are copied into ``save_dir`` first when it is given.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Textbox().deserialize("hi")
+            'hi'
+        """
+        if save_dir is not None:
+            x = _copy_files(x, Path(save_dir))
+        return _file_paths(x)
+
     @property
     def display_label(self) -> str:
         """The label shown in the page and in messages (never empty)."""
@@ -202,3 +238,41 @@ class Component(Generic[Payload]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(label={self.label!r})"
+
+
+def is_file_data(value: Any) -> bool:
+    """True for Gradio's FileData dict, ``{"path": ..., "meta": {"_type": "gradio.FileData"}, ...}``.
+
+    Example:
+        >>> is_file_data({"path": "a.png", "meta": {"_type": "gradio.FileData"}}), is_file_data({"path": "a.png"})
+        (True, False)
+    """
+    meta = value.get("meta") if isinstance(value, dict) else None
+    return isinstance(meta, dict) and meta.get("_type") == "gradio.FileData" and isinstance(value.get("path"), str)
+
+
+def _copy_files(value: Any, folder: Path) -> Any:
+    """``value`` with each local file it names copied into a new folder under ``folder`` (Gradio's copy_to_dir)."""
+    if is_file_data(value):
+        source = Path(value["path"])
+        if not source.is_file():
+            return value  # a URL, or a file already gone: kept as given
+        target = folder / secrets.token_hex(10)
+        target.mkdir(parents=True, exist_ok=True)
+        return {**value, "path": shutil.copy(source, target / source.name)}
+    if isinstance(value, dict):
+        return {key: _copy_files(item, folder) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_files(item, folder) for item in value]
+    return value
+
+
+def _file_paths(value: Any) -> Any:
+    """FileData dicts in ``value`` replaced by their paths (Gradio's simplify_file_data)."""
+    if is_file_data(value):
+        return value["path"]
+    if isinstance(value, dict):
+        return {key: _file_paths(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_file_paths(item) for item in value]
+    return value

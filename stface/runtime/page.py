@@ -28,7 +28,7 @@ from stface.messages import notifying_to
 from stface.progress import reporting_to
 from stface.request import requested
 from stface.runtime.examples import draw_examples
-from stface.runtime.flag_buttons import draw_flagging, flagged_parts
+from stface.runtime.flag_buttons import draw_flag_message, draw_flagging, flag_automatically
 from stface.runtime.fn_context import Toasts, this_request
 from stface.runtime.session import Keys, Result, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
@@ -249,7 +249,7 @@ def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -
         run.answered(result)
         result = run.result  # updates merged: plain payloads
     if interface.allow_flagging == "auto" and result.outputs is not None:
-        interface.flagging_callback.flag(*flagged_parts(interface, result, with_outputs=False))
+        flag_automatically(interface, keys, result)
     slots.clear()
 
 
@@ -312,6 +312,8 @@ def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:
             st.error(f"Output '{component.display_label}' could not be shown.")
     if interface.allow_flagging == "manual" and result is not None and result.outputs is not None:
         draw_flagging(interface, keys, result)
+    elif interface.allow_flagging == "auto" and result is not None:
+        draw_flag_message(keys, result)
     if interface.interpretation is not None:
         from stface.runtime.interpretation import draw_interpretation
 

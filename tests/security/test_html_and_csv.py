@@ -77,11 +77,12 @@ def test_titles_are_escaped_in_the_page():
 
 
 def test_flagging_csv_round_trips_with_neutralised_formulas(tmp_path):
-    logger = CSVLogger(tmp_path)
+    logger = CSVLogger(verbose=False)
     components = [gr.Textbox(label="text"), gr.Number(label="n"), gr.Textbox(label="out")]
+    logger.setup(components, tmp_path)
     rows = [["=1+1", 3.5, "@SUM(A1)"], ["-2", -7, "plain, with \"quotes\"\nand a newline"], ["\tTAB", 0, "+cmd"]]
     for row in rows:
-        logger.flag(components, row, option="=evil()")
+        logger.flag(row, "=evil()")
     with open(logger.path, newline="", encoding="utf-8") as handle:
         read = list(csv.reader(handle))
     assert all(len(r) == 6 for r in read)

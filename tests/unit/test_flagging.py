@@ -1,4 +1,5 @@
 import csv
+import json
 import subprocess
 import sys
 import threading
@@ -37,24 +38,31 @@ def read(path: Path) -> list[list[str]]:
         return list(csv.reader(handle))
 
 
+def logger_for(components, folder) -> CSVLogger:
+    logger = CSVLogger(verbose=False)
+    logger.setup(components, folder)
+    return logger
+
+
 def test_rows_have_labels_flag_username_and_timestamp(tmp_path):
-    logger = CSVLogger(tmp_path)
     components = [gr.Textbox(label="text"), gr.Label(label="verdict")]
-    assert logger.flag(components, ["=cmd|' /C calc'!A0", LabelData("x", (("x", 0.9),))], option="wrong") == 1
+    logger = logger_for(components, tmp_path)
+    assert logger.flag(["=cmd|' /C calc'!A0", LabelData("x", (("x", 0.9),))], "wrong") == 1
     header, row = read(logger.path)
     assert header == ["text", "verdict", "flag", "username", "timestamp"]
-    assert row[0] == "'=cmd|' /C calc'!A0" and row[1] == '{"x": 0.9}' and row[2] == "wrong" and row[4]
+    assert row[0] == "'=cmd|' /C calc'!A0" and row[2] == "wrong" and row[4]
+    assert json.loads(row[1]) == {"label": "x", "confidences": [{"label": "x", "confidence": 0.9}]}  # Gradio's shape
 
 
 def test_media_are_copied_under_the_folder_with_generated_names(tmp_path):
-    logger = CSVLogger(tmp_path)
     components = [gr.Image(label="photo"), gr.Audio(label="voice"), gr.File(label="doc")]
+    logger = logger_for(components, tmp_path)
     payloads = [
         MediaFile("../../evil.png", b"\x89PNG"),
         AudioClip(8000, np.zeros(80, dtype=np.int16)),
         MediaFile("report.pdf", b"%PDF"),
     ]
-    logger.flag(components, payloads)
+    logger.flag(payloads)
     _, row = read(logger.path)
     for cell in row[:3]:
         path = (tmp_path / cell).resolve()
@@ -64,9 +72,8 @@ def test_media_are_copied_under_the_folder_with_generated_names(tmp_path):
 
 
 def test_many_threads_flagging_at_once_lose_nothing_and_write_one_header(tmp_path):
-    logger = CSVLogger(tmp_path)
-    components = [gr.Textbox(label="n")]
-    threads = [threading.Thread(target=logger.flag, args=(components, [str(i)])) for i in range(40)]
+    logger = logger_for([gr.Textbox(label="n")], tmp_path)
+    threads = [threading.Thread(target=logger.flag, args=([str(i)],)) for i in range(40)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -81,9 +88,10 @@ FLAG_FROM_PROCESS = """
 import sys
 import stface as gr
 from stface.flagging import CSVLogger
-logger = CSVLogger(sys.argv[1])
+logger = CSVLogger(verbose=False)
+logger.setup([gr.Textbox(label="n")], sys.argv[1])
 for i in range(int(sys.argv[2]), int(sys.argv[2]) + 20):
-    logger.flag([gr.Textbox(label="n")], [str(i)])
+    logger.flag([str(i)])
 """
 
 

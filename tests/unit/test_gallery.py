@@ -257,8 +257,9 @@ def test_annotated_image_is_an_output_with_gradio_options():
 def test_gallery_inputs_can_be_flagged(tmp_path):
     from stface.flagging import CSVLogger
 
-    log = CSVLogger(tmp_path)
+    log = CSVLogger(verbose=False)
     gallery = gr.Gallery()
-    log.flag([gallery, gallery], [[(rgb(), "from code")], [MediaFile("up.png", png_bytes())]])
+    log.setup([gallery, gallery], tmp_path)
+    log.flag([[(rgb(), "from code")], [MediaFile("up.png", png_bytes())]])
     row = (tmp_path / "log.csv").read_text().splitlines()[1]
     assert "from code" in row and ".png" in row

@@ -143,7 +143,7 @@ def test_examples_flagging_and_batched_parts_work_on_a_mix(tmp_path):
     mix = gr.Series(shout, gr.Interface(lambda s: s + "!", "text", "text"), examples=[["hi"]], flagging_dir=str(tmp_path))
     assert mix.examples == [["hi"]] and mix("hi") == "HI!"
     outputs = mix.predict(["hey"])
-    mix.flagging_callback.flag(mix.input_components + mix.output_components, ["hey", *outputs])
+    mix.flagging_callback.flag(["hey", *outputs])
     assert (tmp_path / "log.csv").read_text().splitlines()[1].startswith("hey,HEY!")
 
 

@@ -378,7 +378,9 @@ def test_flagged_plots_keep_the_picture_or_gradios_plot_json(tmp_path):
     plotly_figure = go.Figure(go.Bar(x=["a"], y=[1]))
     components = [gr.Plot(label="mpl"), gr.Plot(label="plotly"), gr.LinePlot(x="day", y="sales", label="line")]
     payloads = [c.postprocess(v) for c, v in zip(components, [figure, plotly_figure, SALES])]
-    CSVLogger(tmp_path).flag(components, payloads)
+    log = CSVLogger(verbose=False)
+    log.setup(components, tmp_path)
+    log.flag(payloads)
     with open(tmp_path / "log.csv", newline="") as handle:
         row = list(csv.DictReader(handle))[0]
     assert (tmp_path / row["mpl"]).read_bytes().startswith(b"\x89PNG")

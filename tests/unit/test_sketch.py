@@ -335,8 +335,9 @@ def test_a_drawing_is_flagged_as_its_picture(tmp_path):
     from stface.flagging import CSVLogger
 
     drawing = drawing_from_browser(browser_state(layers=[stroke_layer()]))
-    log = CSVLogger(tmp_path)
-    log.flag([gr.Image(source="canvas", label="pad")], [drawing])
+    log = CSVLogger(verbose=False)
+    log.setup([gr.Image(source="canvas", label="pad")], tmp_path)
+    log.flag([drawing])
     (saved,) = list((tmp_path / "pad").iterdir())
     assert PILImage.open(saved).size == (100, 80)
 
