@@ -79,6 +79,7 @@ from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.plot import Plot
 from stface.components.timeseries import TimeSeries, Timeseries
 from stface.errors import Error
+from stface.external import load_chat, load_openapi
 from stface.flagging import (
     CSVLogger,
     FlaggingCallback,
@@ -201,6 +202,8 @@ __all__ = [
     "__version__",
     "inputs",
     "load",
+    "load_chat",
+    "load_openapi",
     "set_static_paths",
     "skip",
     "update",

@@ -33,6 +33,7 @@ from stface.app import App
 from stface.chat_history import ChatMessage, as_message_dicts, as_pairs, history_from, messages_from
 from stface.components.base import Component
 from stface.components.chatbot import Chatbot
+from stface.components.multimodal_textbox import MultimodalTextbox
 from stface.components.registry import component_from
 from stface.components.textbox import Textbox
 from stface.flagging import ChatCSVLogger
@@ -190,12 +191,14 @@ class ChatInterface(App):
         self.fn = with_request(fn)
         self.__name__ = getattr(fn, "__name__", "chat")
         if chatbot is not None and not isinstance(chatbot, Chatbot):
-            raise TypeError(f"ChatInterface chatbot= takes a gr.Chatbot; got {type(chatbot).__name__}.")
-        if textbox is not None and not isinstance(textbox, Textbox):
-            raise TypeError(f"ChatInterface textbox= takes a gr.Textbox; got {type(textbox).__name__}.")
+            raise TypeError(f"ChatInterface chatbot= takes a gr.Chatbot; got {chatbot.__class__.__name__}.")
+        if textbox is not None and not isinstance(textbox, (Textbox, MultimodalTextbox)):
+            raise TypeError(f"ChatInterface textbox= takes a gr.Textbox or gr.MultimodalTextbox; got {textbox.__class__.__name__}.")
         self.chatbot, self.textbox = chatbot, textbox
         self.type = history_type(fn, type if type is not None else chatbot.type if chatbot else None)
-        self.multimodal = bool(multimodal)
+        self.multimodal = bool(multimodal) or isinstance(textbox, MultimodalTextbox)
+        #: The extensions a message's files may have (a MultimodalTextbox's file_types); None: any.
+        self.file_types = list(textbox.upload_types) if isinstance(textbox, MultimodalTextbox) and textbox.upload_types else None
         self.avatars = chatbot.avatar_images if chatbot else (None, None)
         self.placeholder = (textbox.placeholder if textbox else None) or "Type a message..."
         self.additional_inputs: list[Component] = [component_from(c, role="input") for c in setup.as_list(additional_inputs)]

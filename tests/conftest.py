@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent / "e2e"))
 from browser_fixtures import browser, launch_app, new_page, playwright, start_server  # noqa: E402, F401
 
+# Servers other tests talk to (tests/support): an OpenAI-compatible chat server on a tiny local model.
+sys.path.insert(0, str(Path(__file__).parent / "support"))
+from openai_server import openai_server  # noqa: E402, F401
+
 
 @pytest.fixture(scope="session")
 def tiny_models() -> dict[str, str]:

@@ -57,6 +57,7 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             chat.placeholder,
             key=keys.message,
             accept_file="multiple" if chat.multimodal else False,
+            file_type=chat.file_types if chat.multimodal else None,
             submit_mode="stop" if chat.streams and chat.stop_btn is not False else "disable",
             on_submit=_submitted,
             args=(keys,),

@@ -15,6 +15,7 @@ def test_public_surface_is_deliberate():
                 "Brush", "Eraser", "ImageEditor", "ImageMask", "ImagePaint", "LayerOptions", "Paint", "Sketchpad",
                 "WebcamOptions",
                 "Model3D",
+                "load_chat", "load_openapi",
                 "CSVLogger", "FlaggingCallback", "HuggingFaceDatasetJSONSaver", "HuggingFaceDatasetSaver", "SimpleCSVLogger",
                 "Cache", "WatermarkOptions", "cache", "make_waveform",
         ]

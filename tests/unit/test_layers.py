@@ -21,7 +21,7 @@ import pytest
 
 GRAPH = grimp.build_graph("stface", include_external_packages=True, cache_dir=None)
 #: The front door: these draw and serve by calling into stface.runtime, only inside functions.
-FRONT_DOOR = {"stface", "stface.app", "stface.interface", "stface.chat", "stface.mix", "stface.tabbed", "stface.cli", "stface.__main__"}
+FRONT_DOOR = {"stface", "stface.app", "stface.interface", "stface.chat", "stface.mix", "stface.tabbed", "stface.external", "stface.cli", "stface.__main__"}
 CONVERSIONS = sorted(
     m for m in GRAPH.modules if m.startswith("stface.") and not m.startswith("stface.runtime") and m not in FRONT_DOOR
 )
