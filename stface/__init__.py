@@ -63,6 +63,7 @@ from stface.components import (
     Webcam,
 )
 from stface.components.audio import WaveformOptions
+from stface.components.browser_state import BrowserState
 from stface.components.image_editor import (
     Brush,
     Eraser,
@@ -87,6 +88,7 @@ from stface.flagging import (
     HuggingFaceDatasetSaver,
     SimpleCSVLogger,
 )
+from stface.i18n import I18n
 from stface.interface import Interface, load
 from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
@@ -112,6 +114,8 @@ Mic = Microphone
 Annotatedimage = AnnotatedImage
 
 __all__ = [
+    "BrowserState",
+    "I18n",
     "CSVLogger",
     "FlaggingCallback",
     "HuggingFaceDatasetJSONSaver",

@@ -18,10 +18,14 @@ def _normalise_choices(choices: Sequence[Any] | None) -> list[tuple[str, Any]]:
     pairs = []
     for choice in choices or []:
         if isinstance(choice, (tuple, list)) and len(choice) == 2:
-            pairs.append((str(choice[0]), choice[1]))
+            pairs.append((_name(choice[0]), choice[1]))
         else:
-            pairs.append((str(choice), choice))
+            pairs.append((_name(choice), choice))
     return pairs
+
+
+def _name(name: Any) -> str:
+    return name if isinstance(name, str) else str(name)  # a gr.I18n name stays translatable
 
 
 class _Choices(Component[Any]):

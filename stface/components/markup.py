@@ -80,4 +80,4 @@ class Markdown(Component[str]):
     can_input = False
 
     def postprocess(self, value: Any) -> str:
-        return "" if value is None else str(value)
+        return "" if value is None else value if isinstance(value, str) else str(value)  # gr.I18n text: translatable

@@ -52,12 +52,12 @@ class Textbox(Component[str | None]):
         return None if payload is None else str(payload)
 
     def postprocess(self, value: Any) -> str | None:
-        """fn's result -> ``str`` shown in the box (``None`` shows nothing)."""
-        return None if value is None else str(value)
+        """fn's result -> ``str`` shown in the box (``None`` shows nothing; a gr.I18n text stays translatable)."""
+        return None if value is None else value if isinstance(value, str) else str(value)
 
     def initial_payload(self) -> str:
         value = super().initial_payload()
-        return "" if value is None else str(value)
+        return "" if value is None else value if isinstance(value, str) else str(value)
 
 
 class TextArea(Textbox):

@@ -24,12 +24,14 @@ from stface.chat_history import ChatMessage, messages_from
 from stface.components._html import escape, neutralise_script_links
 from stface.concurrency import gate_for
 from stface.errors import Error
+from stface.i18n import translate
 from stface.messages import notifying_to
 from stface.paths import save_bytes
 from stface.request import requested
 from stface.runtime.chat_controls import under_bubble
 from stface.runtime.chat_saved import draw_saved, save_conversation, sync_saved
 from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.language import browser_language
 from stface.runtime.session import ChatKeys, ChatState, chat_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets.chatbot import draw_conversation, draw_messages
@@ -50,11 +52,11 @@ def render_chat(chat: ChatInterface, *, key: str, fragment: bool = False) -> Non
 
 
 def _render(chat: ChatInterface, keys: ChatKeys) -> None:
-    with session_files():
+    with session_files(), browser_language(chat):
         state = chat_state(keys)
         # Drawn first, pinned to the bottom by Streamlit: a run that Stop ends still has it.
         st.chat_input(
-            chat.placeholder,
+            translate(chat.placeholder),
             key=keys.message,
             accept_file="multiple" if chat.multimodal else False,
             file_type=chat.file_types if chat.multimodal else None,
@@ -65,9 +67,9 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
         if chat.css:
             show_html("<style>" + chat.css.replace("</", "<\\/") + "</style>")
         if chat.title:
-            show_html(f'<h1 class="stface-title" style="text-align:center">{escape(chat.title)}</h1>')
+            show_html(f'<h1 class="stface-title" style="text-align:center">{escape(translate(chat.title))}</h1>')
         if chat.description:
-            st.markdown(neutralise_script_links(chat.description))
+            st.markdown(neutralise_script_links(translate(chat.description)))
         extras = _draw_additional_inputs(chat, keys)
         if state.pending is not None and state.answer_from < 0:  # the person's message joins the conversation
             state.pending = _prepared(chat, state.pending)
@@ -99,7 +101,7 @@ def _draw_additional_inputs(chat: ChatInterface, keys: ChatKeys) -> list[Any]:
     if not chat.additional_inputs:
         return []
     session, payloads = st.session_state, []
-    with st.expander(chat.accordion_label, expanded=False):
+    with st.expander(translate(chat.accordion_label), expanded=False):
         for index, component in enumerate(chat.additional_inputs):
             widget = widget_for(component)
             if keys.extra(index).value not in session:
@@ -247,7 +249,7 @@ def _draw_buttons(chat: ChatInterface, keys: ChatKeys, state: ChatState) -> None
         for name, label, action in (("retry", chat.retry_btn, _retry), ("undo", chat.undo_btn, _undo),
                                     ("clear", chat.clear_btn, _clear)):  # fmt: skip
             if label:
-                st.button(label, key=keys.button(name), on_click=action, args=(chat, keys), type="tertiary")
+                st.button(translate(label), key=keys.button(name), on_click=action, args=(chat, keys), type="tertiary")
 
 
 def _pop_last_turn(state: ChatState) -> list[ChatMessage]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from stface.components.state import State
+from stface.i18n import translate
 from stface.runtime.session import Keys, Result, run_state, session_files
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def draw_flagging(interface: Interface, keys: Keys, result: Result) -> None:
     columns = st.columns(len(interface.flagging_options))
     for column, (label, value) in zip(columns, interface.flagging_options):
         with column:
-            st.button(label, key=keys.flag(label), on_click=_flag, args=(interface, keys, result, value),
+            st.button(translate(label), key=keys.flag(label), on_click=_flag, args=(interface, keys, result, value),
                       use_container_width=True)  # fmt: skip
     draw_flag_message(keys, result)
 

@@ -16,7 +16,7 @@ _IGNORED = frozenset(
         "debug", "max_threads", "show_tips", "height", "width", "encrypt", "ssl_verify", "show_api",
         "file_directories", "app_kwargs", "state_session_capacity", "share_server_address",
         "share_server_protocol", "_frontend", "enable_monitoring", "strict_cors", "node_server_name",
-        "node_port", "ssr_mode", "pwa", "mcp_server", "i18n", "enable_queue", "theme", "css", "js", "head",
+        "node_port", "ssr_mode", "pwa", "mcp_server", "enable_queue", "theme", "css", "js", "head",
         "auth_dependency", "favicon_path", "ssl_keyfile_password",
     }
 )  # fmt: skip
@@ -47,6 +47,14 @@ class LaunchOptions:
     ssl_keyfile: str | None = None
     ssl_certfile: str | None = None
     root_path: str | None = None
+    #: ``gr.I18n`` translations for every placeholder of the app (Gradio 5).
+    i18n: Any = None
+
+    def __post_init__(self) -> None:
+        from stface.i18n import I18n
+
+        if self.i18n is not None and not isinstance(self.i18n, I18n):
+            raise TypeError(f"launch(i18n=...) takes a gr.I18n(en={{...}}, fr={{...}}); got {type(self.i18n).__name__}.")
 
     @classmethod
     def from_kwargs(cls, **kwargs: Any) -> LaunchOptions:

@@ -24,15 +24,18 @@ from stface.components._html import escape, neutralise_script_links
 from stface.components.state import State
 from stface.concurrency import gate_for
 from stface.errors import Error
+from stface.i18n import translate
 from stface.messages import notifying_to
 from stface.progress import reporting_to
 from stface.request import requested
 from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flag_message, draw_flagging, flag_automatically
 from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.language import browser_language
 from stface.runtime.session import Keys, Result, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
+from stface.runtime.widgets.browser_state import load_browser_state, save_browser_state
 from stface.updates import KEEP, Updated, apply, unwrapped
 
 if TYPE_CHECKING:
@@ -91,16 +94,18 @@ def render_interface(interface: Interface, *, key: str, fragment: bool = False) 
 
 
 def _render_fragment(interface: Interface, keys: Keys) -> None:
-    with session_files():
+    with session_files(), browser_language(interface):
         _render(interface, keys)
 
 
 def render_tabs(tabbed: TabbedInterface, *, key: str, fragment: bool = False) -> None:
     """A title, then one tab per app (an Interface or a ChatInterface)."""
-    _draw_header(tabbed.title, None)
+    with browser_language(tabbed):
+        _draw_header(translate(tabbed.title), None)
+        tabs = st.tabs([translate(name) for name in tabbed.tab_names])
     if tabbed.css:
         show_html(_style_element(tabbed.css))
-    for number, (tab, app) in enumerate(zip(st.tabs(tabbed.tab_names), tabbed.interfaces)):
+    for number, (tab, app) in enumerate(zip(tabs, tabbed.interfaces)):
         with tab:
             app.launch_options = tabbed.launch_options
             app.render(key=f"{key}-{number}-{app.key}", fragment=fragment)
@@ -109,8 +114,9 @@ def render_tabs(tabbed: TabbedInterface, *, key: str, fragment: bool = False) ->
 def _render(interface: Interface, keys: Keys) -> None:
     plan = _plan(interface)
     run = _init_session(interface, keys)
+    ready = load_browser_state(interface, keys, run)  # a BrowserState's stored value, before fn may run
     show_html(plan.style)  # style-only HTML goes to Streamlit's event container: no element in the page
-    _draw_header(interface.title, interface.description)
+    _draw_header(translate(interface.title), translate(interface.description))
     if plan.has_inputs and plan.has_outputs:
         left, right = st.columns(2, gap="large")
     else:
@@ -118,13 +124,14 @@ def _render(interface: Interface, keys: Keys) -> None:
     with left, bound(max_file_bytes, interface.launch_options.max_file_bytes):
         payloads = _draw_inputs(interface, keys, plan)
         draw_examples(interface, keys)
-    if run.pending:
+    if run.pending and ready:
         with right:
             _run(interface, keys, payloads, _Slots(right))
     with right, st.container(key=keys.outputs):
         _draw_outputs(interface, keys, run)
+    save_browser_state(interface, keys, run)
     if interface.article:
-        st.markdown(neutralise_script_links(interface.article))
+        st.markdown(neutralise_script_links(translate(interface.article)))
 
 
 @dataclass(frozen=True)
@@ -205,9 +212,9 @@ def _draw_inputs(interface: Interface, keys: Keys, plan: _Plan) -> list[Any]:
         button = st.form_submit_button if in_form else st.button
         with st.container(horizontal=True):
             if interface.clear_btn and plan.drawn_inputs:
-                button(interface.clear_btn, on_click=_clear, args=(interface, keys), width="stretch",
+                button(translate(interface.clear_btn), on_click=_clear, args=(interface, keys), width="stretch",
                        **({} if in_form else {"key": keys.clear}))  # fmt: skip
-            label = interface.submit_btn if plan.drawn_inputs or interface.submit_btn != "Submit" else "Generate"
+            label = translate(interface.submit_btn) if plan.drawn_inputs or interface.submit_btn != "Submit" else "Generate"
             button(label, type="primary", on_click=request, width="stretch",
                    **({} if in_form else {"key": keys.submit}))  # fmt: skip
     return payloads
@@ -232,9 +239,10 @@ def _request_run(keys: Keys) -> None:
 def _clear(interface: Interface, keys: Keys) -> None:
     """Clear button callback: inputs back to their start, outputs emptied."""
     session = st.session_state
-    for index, component in enumerate(interface.input_components):
-        if not isinstance(component, State):
-            widget_for(component).store(session, keys.input(index), component.initial_payload())
+    with browser_language(interface):
+        for index, component in enumerate(interface.input_components):
+            if not isinstance(component, State):
+                widget_for(component).store(session, keys.input(index), component.initial_payload())
     run_state(keys).forget()
 
 

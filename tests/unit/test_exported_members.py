@@ -18,6 +18,7 @@ def test_public_surface_is_deliberate():
                 "load_chat", "load_openapi",
                 "CSVLogger", "FlaggingCallback", "HuggingFaceDatasetJSONSaver", "HuggingFaceDatasetSaver", "SimpleCSVLogger",
                 "Cache", "WatermarkOptions", "cache", "make_waveform",
+                "BrowserState", "I18n",
         ]
     )  # fmt: skip
 

@@ -8,6 +8,7 @@ of ``stface.runtime``) imports Streamlit.
 from stface.runtime.widgets import (  # noqa: F401
     annotated_image,
     audio,
+    browser_state,
     chatbot,
     choices,
     code,

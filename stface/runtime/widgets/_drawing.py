@@ -30,6 +30,7 @@ import streamlit as st
 from stface.components._codecs import max_image_pixels
 from stface.components._drawing import Drawing, canvas_from, data_url, drawing_from_browser, max_drawing_bytes
 from stface.errors import Error
+from stface.i18n import translate
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets._media import max_file_bytes
 
@@ -119,7 +120,7 @@ def draw_canvas(widget: Any, keys: WidgetKeys, *, on_change: Callable | None = N
         session[keys.value] = drawing
         session[keys.seen] = state.get("serial")
     if component.info:
-        st.caption(component.info)
+        st.caption(translate(component.info))
     return session.get(keys.value)
 
 

@@ -54,7 +54,7 @@ class MediaWidget(Widget[MediaComponent]):
             type=media.upload_types or None,
             accept_multiple_files=self.accept_multiple_files(),
             key=keys.versioned("upload", session.get(keys.version, 0)),
-            help=media.info,
+            help=self.help,
             disabled=self.disabled,
             label_visibility=self.label_visibility,
         )

@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 import streamlit as st
 
 from stface.components.base import Component
+from stface.i18n import translate
 from stface.runtime.session import WidgetKeys
 
 __all__ = ["Widget", "draws", "show_html", "widget_for"]
@@ -92,8 +93,17 @@ class Widget(Generic[C]):
 
     @property
     def label(self) -> str:
-        """The label shown in the page (Streamlit needs a non-empty one)."""
-        return self.component.display_label
+        """The label shown in the page (Streamlit needs a non-empty one), in the browser's language."""
+        return translate(self.component.display_label)
+
+    @property
+    def help(self) -> str | None:
+        """The component's ``info``, shown as the widget's help, in the browser's language."""
+        return translate(getattr(self.component, "info", None))
+
+    @property
+    def placeholder(self) -> str | None:
+        return translate(getattr(self.component, "placeholder", None))
 
     @property
     def label_visibility(self) -> str:

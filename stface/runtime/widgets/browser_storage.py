@@ -24,6 +24,7 @@ export default function(component) {
   } else if (!data.loaded) {
     let stored = null;
     try { stored = window.localStorage.getItem(data.key); } catch (e) { stored = null; }
+    if (stored !== null && data.max && stored.length > data.max) stored = null;  // not sent: too long
     setStateValue("stored", stored === null ? "" : stored);
   }
 }
@@ -31,21 +32,25 @@ export default function(component) {
 _component: Any = None
 
 
-def browser_storage(storage_key: str, *, key: str, write: Any = None, loaded: bool = False) -> Any:
+def browser_storage(
+    storage_key: str, *, key: str, write: Any = None, loaded: bool = False, max_chars: int | None = None
+) -> Any:
     """What the browser holds under ``storage_key`` (decoded JSON; None until it has answered).
 
     ``write`` (any JSON value) replaces the stored value. ``loaded`` says the
-    caller has what the browser held, so it is not read again.
+    caller has what the browser held, so it is not read again. A stored text
+    longer than ``max_chars`` reads as nothing stored ("").
     """
     global _component
     if _component is None:
         _component = st.components.v2.component("stface.browser_storage", js=_JS)
-    data = {"key": storage_key, "loaded": loaded, "write": None if write is None else json.dumps(write)}
+    data = {"key": storage_key, "loaded": loaded, "write": None if write is None else json.dumps(write), "max": max_chars}
     result = _component(key=key, data=data, default={"stored": None}, on_stored_change=lambda: None, height=0)
     stored = result.get("stored") if hasattr(result, "get") else None
-    if not stored:
+    if not stored or (max_chars is not None and len(stored) > max_chars):
         return None if stored is None else ""
     try:
-        return json.loads(stored)
+        value = json.loads(stored)
     except ValueError:
         return ""
+    return "" if value is None else value  # a stored null is nothing stored, not "no answer yet"

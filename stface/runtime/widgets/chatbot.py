@@ -20,6 +20,7 @@ import streamlit as st
 from stface.chat_history import ChatHistory, ChatMessage
 from stface.components._html import neutralise_script_links
 from stface.components.chatbot import Chatbot
+from stface.i18n import translate
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets.base import Widget, draws
 
@@ -133,5 +134,5 @@ class ChatbotWidget(Widget[Chatbot]):
         height = chatbot.height if isinstance(chatbot.height, int) else 400
         with st.container(height=height if history else "content", border=True):
             if not history:
-                st.caption(neutralise_script_links(chatbot.placeholder or "No messages yet."))
+                st.caption(neutralise_script_links(translate(chatbot.placeholder) or "No messages yet."))
             draw_conversation(history, chatbot.avatar_images)

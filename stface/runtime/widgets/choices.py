@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from stface.components.choices import Checkbox, CheckboxGroup, Dropdown, Radio
+from stface.i18n import translator
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets.base import Widget, draws
 
@@ -28,8 +29,14 @@ class _ChoiceWidget(Widget[Any]):
     def _shown(self, payload: Any) -> Any:
         return payload
 
+    @property
+    def name_of(self) -> Callable[[Any], str]:
+        """A choice's name, in the browser's language (bound now: Streamlit may call it later)."""
+        shown, component = translator(), self.component
+        return lambda value: shown(component.name_of(value))
+
     def _common(self, keys: WidgetKeys, disabled: bool, on_change: Callable | None) -> dict[str, Any]:
-        return dict(key=keys.value, help=self.component.info, on_change=on_change, disabled=disabled,
+        return dict(key=keys.value, help=self.help, on_change=on_change, disabled=disabled,
                     label_visibility=self.label_visibility)  # fmt: skip
 
     def _draw(self, keys: WidgetKeys, *, disabled: bool, on_change: Callable | None = None) -> Any:
@@ -41,7 +48,7 @@ class DropdownWidget(_ChoiceWidget):
     def _draw(self, keys: WidgetKeys, *, disabled: bool, on_change: Callable | None = None) -> Any:
         dropdown = self.component
         draw = st.multiselect if dropdown.multiselect else st.selectbox
-        return draw(self.label, options=dropdown.values, format_func=dropdown.name_of,
+        return draw(self.label, options=dropdown.values, format_func=self.name_of,
                     accept_new_options=dropdown.allow_custom_value, **self._common(keys, disabled, on_change))  # fmt: skip
 
 
@@ -49,7 +56,7 @@ class DropdownWidget(_ChoiceWidget):
 class RadioWidget(_ChoiceWidget):
     def _draw(self, keys: WidgetKeys, *, disabled: bool, on_change: Callable | None = None) -> Any:
         radio = self.component
-        return st.radio(self.label, options=radio.values, format_func=radio.name_of, horizontal=True,
+        return st.radio(self.label, options=radio.values, format_func=self.name_of, horizontal=True,
                         **self._common(keys, disabled, on_change))  # fmt: skip
 
 
@@ -60,7 +67,7 @@ class CheckboxGroupWidget(_ChoiceWidget):
 
     def _draw(self, keys: WidgetKeys, *, disabled: bool, on_change: Callable | None = None) -> list[Any]:
         group = self.component
-        return st.multiselect(self.label, options=group.values, format_func=group.name_of,
+        return st.multiselect(self.label, options=group.values, format_func=self.name_of,
                               **self._common(keys, disabled, on_change))  # fmt: skip
 
 

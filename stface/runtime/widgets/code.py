@@ -19,7 +19,7 @@ _CODE_PADDING_PX = 34
 class CodeWidget(Widget[Code]):
     def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> str:
         code = self.component
-        return st.text_area(self.label, key=keys.value, height=area_height(code.lines), help=code.info,
+        return st.text_area(self.label, key=keys.value, height=area_height(code.lines), help=self.help,
                             on_change=on_change, disabled=self.disabled,
                             label_visibility=self.label_visibility)  # fmt: skip
 

@@ -26,7 +26,7 @@ class ColorPickerWidget(Widget[ColorPicker]):
         current = session.get(keys.value)
         if not isinstance(current, str) or current != _valid(current):
             session[keys.value] = _valid(current)  # st.color_picker takes only "#rrggbb"
-        return st.color_picker(self.label, key=keys.value, help=self.component.info, on_change=on_change,
+        return st.color_picker(self.label, key=keys.value, help=self.help, on_change=on_change,
                                disabled=self.disabled, label_visibility=self.label_visibility)  # fmt: skip
 
     def store(self, state, keys: WidgetKeys, payload) -> None:

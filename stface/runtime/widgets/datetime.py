@@ -28,7 +28,7 @@ class DateTimeWidget(Widget[DateTime]):
         except Error:
             moment = None
         date = st.date_input(self.label, value=moment.date() if moment else None, key=keys.part("date"),
-                             help=component.info, disabled=self.disabled, label_visibility=self.label_visibility,
+                             help=self.help, disabled=self.disabled, label_visibility=self.label_visibility,
                              on_change=on_change)  # fmt: skip
         time = dt.time()
         if component.include_time:

@@ -21,7 +21,7 @@ class DialogueWidget(Widget[Dialogue]):
     def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> Any:
         dialogue = self.component
         if not dialogue.speakers:
-            return st.text_area(self.label, key=keys.value, placeholder=dialogue.placeholder, help=dialogue.info,
+            return st.text_area(self.label, key=keys.value, placeholder=self.placeholder, help=self.help,
                                 on_change=on_change, disabled=self.disabled, label_visibility=self.label_visibility)  # fmt: skip
         self.caption()
         rows = st.data_editor(

@@ -18,7 +18,7 @@ class FileExplorerWidget(Widget[FileExplorer]):
 
     def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> list[str]:
         explorer = self.component
-        common = dict(key=keys.value, help=explorer.info, on_change=on_change, disabled=self.disabled,
+        common = dict(key=keys.value, help=self.help, on_change=on_change, disabled=self.disabled,
                       label_visibility=self.label_visibility)  # fmt: skip
         if explorer.file_count == "single":
             chosen = st.selectbox(self.label, explorer.choices(), index=None, **common)

@@ -27,7 +27,7 @@ class MultimodalTextboxWidget(MediaWidget):
 
     def input(self, keys: WidgetKeys, *, on_change: Callable | None = None) -> dict[str, Any]:
         box, session = self.component, st.session_state
-        text = st.text_area(self.label, key=keys.part("text"), placeholder=box.placeholder, help=box.info,
+        text = st.text_area(self.label, key=keys.part("text"), placeholder=self.placeholder, help=self.help,
                             height=area_height(box.lines), disabled=self.disabled, on_change=on_change,
                             label_visibility=self.label_visibility)  # fmt: skip
         files_keys = WidgetKeys(keys.part("files"))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from stface.components.textbox import Textbox
+from stface.i18n import translate
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets.base import Widget, draws
 
@@ -25,8 +26,8 @@ class TextboxWidget(Widget[Textbox]):
         common = dict(
             label=self.label,
             key=keys.value,
-            placeholder=box.placeholder,
-            help=box.info,
+            placeholder=self.placeholder,
+            help=self.help,
             on_change=on_change,
             disabled=self.disabled,
             label_visibility=self.label_visibility,
@@ -35,8 +36,11 @@ class TextboxWidget(Widget[Textbox]):
             return st.text_input(type="password" if box.type == "password" else "default", **common)
         return st.text_area(height=area_height(box.lines), **common)
 
+    def store(self, state, keys: WidgetKeys, payload: str | None) -> None:
+        state[keys.value] = translate(payload)  # a gr.I18n value, in this browser's language
+
     def output(self, payload: str | None, keys: WidgetKeys) -> None:
-        text = payload or ""
+        text = translate(payload) or ""
         shown_lines = min(max(self.component.lines, text.count("\n") + 1), self.component.max_lines)
         st.session_state[keys.value] = text
         st.text_area(self.label, key=keys.value, height=area_height(shown_lines), disabled=True,

@@ -1,0 +1,104 @@
+"""BrowserState on the page: read once from this browser's localStorage, written when a call changes it.
+
+Like State, it has no widget of its own: the page passes the session's value
+(``RunState.state``) to fn. :func:`load_browser_state` runs before the inputs:
+until the browser has said what it holds, a Submit waits (the browser's
+answer reruns the page, and the run goes ahead with the stored value).
+:func:`save_browser_state` runs after fn and writes the new value, signed.
+Where no browser runs the page (AppTest), nothing waits and nothing is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from stface.components.browser_state import MAX_CHARS, BrowserState
+from stface.runtime.session import Keys, RunState, WidgetKeys
+from stface.runtime.widgets.base import draws
+from stface.runtime.widgets.browser_storage import browser_storage
+from stface.runtime.widgets.state import StateWidget
+
+if TYPE_CHECKING:
+    from stface.interface import Interface
+
+__all__ = ["BrowserStateWidget", "load_browser_state", "save_browser_state"]
+
+#: The stored text may be JSON-escaped several times over (non-ASCII as \\uXXXX): a bound, not the check.
+_RAW_LIMIT = 6 * MAX_CHARS + 1024
+
+
+@draws(BrowserState)
+class BrowserStateWidget(StateWidget):
+    """Nothing to draw: the value lives in the session and in the browser."""
+
+
+@dataclass
+class _Stored:
+    """What this session knows of the browser's copy (changed in place, as RunState)."""
+
+    loaded: bool = False
+    written: Any = None  # the last signed value the browser holds
+
+
+def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
+    """Once per session, put the browser's stored value (checked) into ``run.state``.
+
+    Returns True when fn may run: the value is known, or there is no browser to ask.
+    """
+    found = _browser_state(interface, keys)
+    if found is None:
+        return True
+    index, component, storage_key = found
+    record = _record(keys.input(index))
+    if record.loaded:
+        return True
+    if not _has_browser():
+        record.loaded = True
+        return True
+    stored = browser_storage(storage_key, key=keys.input(index).part("read"), max_chars=_RAW_LIMIT)
+    if stored is None:  # the browser has not answered yet: its answer reruns the page
+        return False
+    run.state = component.unsealed(stored, storage_key)
+    record.loaded, record.written = True, component.sealed(run.state, storage_key)
+    return True
+
+
+def save_browser_state(interface: Interface, keys: Keys, run: RunState) -> None:
+    """Write ``run.state`` to the browser when it differs from what the browser holds."""
+    found = _browser_state(interface, keys)
+    if found is None or not _has_browser():
+        return
+    index, component, storage_key = found
+    record = _record(keys.input(index))
+    if not record.loaded:
+        return
+    try:
+        now = component.sealed(run.state, storage_key)
+    except ValueError:  # fn's value was refused by postprocess, so this is the default's: keep what is stored
+        return
+    changed = now != record.written
+    browser_storage(storage_key, key=keys.input(index).part("write"), loaded=True, write=now if changed else None)
+    record.written = now
+
+
+def _browser_state(interface: Interface, keys: Keys) -> tuple[int, BrowserState, str] | None:
+    for index, component in enumerate(interface.input_components):
+        if isinstance(component, BrowserState):
+            return index, component, component.storage_key or f"stface_browser_state_{interface.key}"
+    return None
+
+
+def _record(keys: WidgetKeys) -> _Stored:
+    session = st.session_state
+    name = keys.part("browser")
+    if name not in session:
+        session[name] = _Stored()
+    return session[name]
+
+
+def _has_browser() -> bool:
+    """A browser sends its context (URL, locale) with every rerun; AppTest sends none unless told."""
+    return st.context.url is not None
