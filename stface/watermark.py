@@ -106,10 +106,10 @@ def _corner(options: WatermarkOptions, size: tuple[int, int], mark: tuple[int, i
     return x, y
 
 
-def add_watermark(image: PILImage.Image, options: WatermarkOptions) -> PILImage.Image:
+def add_watermark(image: PILImage.Image, options: WatermarkOptions | None) -> PILImage.Image:
     """The image with the watermark pasted over it (10 pixels from the corner; a position that does not fit
     falls back to the bottom right), in the image's own mode, as Gradio does."""
-    if options.watermark is None:
+    if options is None or options.watermark is None:
         return image
     mark = _picture(options.watermark).convert("RGBA")
     x, y = _corner(options, image.size, mark.size, 10)

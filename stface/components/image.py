@@ -71,6 +71,7 @@ class Image(MediaComponent[Any]):
 
     empty_message = "No image for '{label}': upload one or take a photo, then press Submit."
     upload_types = IMAGE_TYPES
+    watermark: Any = None  # subclasses with their own __init__ (ImageEditor) show outputs unmarked
     gradio_ignored = frozenset({"streaming", "format", "show_share_button", "show_fullscreen_button", "placeholder",
                                 "webcam_options", "webcam_constraints"})  # fmt: skip
 
