@@ -15,7 +15,9 @@ calls it like a function.
 
 from __future__ import annotations
 
-from stface import inputs, outputs, themes
+from stface import data_classes, events, exceptions, helpers, inputs, mcp, outputs, themes
+from stface._refusals import refuse as _refuse
+from stface.app import close_all
 from stface.caching import Cache, cache
 from stface.chat import ChatInterface
 from stface.chat_history import ChatMessage, MessageDict
@@ -79,7 +81,20 @@ from stface.components.model3d import Model3D
 from stface.components.native_plots import BarPlot, LinePlot, ScatterPlot
 from stface.components.plot import Plot
 from stface.components.timeseries import TimeSeries, Timeseries
+from stface.data_classes import FileData, FileSize
 from stface.errors import Error
+from stface.events import (
+    CopyData,
+    DeletedFileData,
+    DownloadData,
+    EditData,
+    EventData,
+    KeyUpData,
+    LikeData,
+    RetryData,
+    SelectData,
+    UndoData,
+)
 from stface.external import load_chat, load_openapi
 from stface.flagging import (
     CSVLogger,
@@ -88,13 +103,14 @@ from stface.flagging import (
     HuggingFaceDatasetSaver,
     SimpleCSVLogger,
 )
+from stface.helpers import NO_RELOAD, validate
 from stface.i18n import I18n
 from stface.interface import Interface, load
 from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
 from stface.paths import set_static_paths
 from stface.progress import Progress
-from stface.request import OAuthProfile, OAuthToken, Request
+from stface.request import Header, OAuthProfile, OAuthToken, Request
 from stface.tabbed import TabbedInterface
 from stface.updates import skip, update
 from stface.watermark import WatermarkOptions
@@ -112,19 +128,42 @@ Json = JSON
 Variable = State
 Mic = Microphone
 Annotatedimage = AnnotatedImage
+Theme = themes.Base
 
 __all__ = [
-    "BrowserState",
-    "I18n",
+    "Cache",
+    "WatermarkOptions",
+    "cache",
+    "make_waveform",
     "CSVLogger",
     "FlaggingCallback",
     "HuggingFaceDatasetJSONSaver",
     "HuggingFaceDatasetSaver",
     "SimpleCSVLogger",
-    "Cache",
-    "WatermarkOptions",
-    "cache",
-    "make_waveform",
+    "BrowserState",
+    "I18n",
+    "CopyData",
+    "DeletedFileData",
+    "DownloadData",
+    "EditData",
+    "EventData",
+    "FileData",
+    "FileSize",
+    "Header",
+    "KeyUpData",
+    "LikeData",
+    "NO_RELOAD",
+    "RetryData",
+    "SelectData",
+    "Theme",
+    "UndoData",
+    "close_all",
+    "data_classes",
+    "events",
+    "exceptions",
+    "helpers",
+    "mcp",
+    "validate",
     "Model3D",
     "BarPlot",
     "LinePlot",
@@ -218,3 +257,11 @@ __all__ = [
     "Series",
     "TabbedInterface",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A Gradio name stface does not provide says what to use instead (see ``stface._refusals``)."""
+    error = _refuse("gr", name)
+    if error is not None:
+        raise error
+    raise AttributeError(f"module 'stface' has no attribute {name!r}", name=name, obj=__import__(__name__))

@@ -11,7 +11,7 @@ from typing import Any
 
 from stface.runtime.options import LaunchOptions
 
-__all__ = ["App"]
+__all__ = ["App", "close_all"]
 
 
 class App:
@@ -50,3 +50,19 @@ class App:
         from stface.runtime.launcher import close
 
         close(self)
+
+
+def close_all(verbose: bool = True) -> None:
+    """Stop every server started by ``launch(prevent_thread_lock=True)`` in this process (Gradio's ``gr.close_all``).
+
+    Example::
+
+        demo.launch(prevent_thread_lock=True)
+        ...
+        gr.close_all()
+    """
+    from stface.runtime.launcher import close_all as close_servers
+
+    closed = close_servers()
+    if verbose and closed:
+        print(f"Closing server{'s' if len(closed) > 1 else ''} running on: {', '.join(closed)}")

@@ -15,6 +15,7 @@ from stface.concurrency import batcher_for
 from stface.css import prepare_css
 from stface.flagging import CSVLogger, FlaggingCallback
 from stface.flagging.callback import check_callback
+from stface.helpers import check_inputs
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.request import with_request
@@ -64,6 +65,9 @@ class Interface(App):
         delete_cache: ``(frequency, age)`` in seconds: every ``frequency``,
             delete files stface wrote that are older than ``age`` and that no
             live session owns (Gradio 4+). A session's files go when it ends.
+        validator: a function of the same inputs that returns
+            ``gr.validate(ok, message)`` for each (Gradio 6); fn does not run
+            while one is rejected, and the person sees the message.
 
     Options that stface does not act on are accepted with one warning, as
     Gradio 3.50 accepted them; a likely misspelling gets a "did you mean".
@@ -108,6 +112,7 @@ class Interface(App):
         additional_inputs: Any = None,
         delete_cache: tuple[float, float] | None = None,
         flagging_callback: FlaggingCallback | None = None,
+        validator: Callable | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
@@ -141,6 +146,9 @@ class Interface(App):
         self.batch, self.max_batch_size = bool(batch), int(max_batch_size)
         self.concurrency_limit = concurrency_limit
         self.submit_btn, self.clear_btn = submit_btn, clear_btn
+        if validator is not None and not callable(validator):
+            raise TypeError("validator must be a function of the inputs that returns gr.validate(...) per input.")
+        self.validator = validator
         super().__init__()
         self.queue_concurrency: int | None = None  # set by queue(), Gradio 3's spelling of a limit
         self.queue_max_size: int | None = None
@@ -180,6 +188,8 @@ class Interface(App):
         n_outputs = len(self.output_components)
         with using_policy(self.file_policy()):
             args = preprocess_all(self.input_components, payloads)
+            if self.validator is not None:  # Gradio 6: fn does not run on inputs its validator rejects
+                check_inputs(self.validator, args, [c.display_label for c in self.input_components])
             try:
                 if self.batch and gathered:
                     row = batcher_for(self.key, self.fn, self.max_batch_size, n_outputs).submit(args)

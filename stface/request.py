@@ -19,6 +19,7 @@ import contextlib
 import contextvars
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -26,7 +27,7 @@ from typing import Any
 
 from stface._context import bound
 
-__all__ = ["OAuthProfile", "OAuthToken", "Request", "request_parameters", "requested", "with_request"]
+__all__ = ["Header", "OAuthProfile", "OAuthToken", "Request", "request_parameters", "requested", "with_request"]
 
 
 @dataclass
@@ -132,23 +133,44 @@ def requested(request: Request | None) -> contextlib.AbstractContextManager[Requ
     return bound(_current, request)
 
 
-_FILLED = {"Request": Request, "OAuthProfile": OAuthProfile, "OAuthToken": OAuthToken}
+class Header(str):
+    """A parameter annotated ``gr.Header`` receives the request header of its name (Gradio 6).
+
+    Underscores in the parameter's name stand for dashes: ``x_api_key:
+    gr.Header`` receives the ``X-API-Key`` header (None when absent, or when
+    fn is called as a function).
+
+    Example:
+        >>> import stface as gr
+        >>> def whoami(text, x_user: gr.Header):
+        ...     return f"{text} from {x_user or 'nobody'}"
+        >>> gr.Interface(whoami, "text", "text")("hi")
+        'hi from nobody'
+    """
+
+
+_FILLED = {"Request": Request, "OAuthProfile": OAuthProfile, "OAuthToken": OAuthToken, "Header": Header}
 
 
 def _filled_kind(annotation: Any) -> tuple[str, bool] | None:
-    """``("Request" | "OAuthProfile" | "OAuthToken", optional)`` for a parameter stface fills in."""
+    """``(kind, optional)`` for a parameter stface fills in (kind: a name in ``_FILLED``, or an event class)."""
+    from stface import events
+
     text = annotation if isinstance(annotation, str) else annotation.__name__ if isinstance(annotation, type) else str(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, events.EventData):
+        return annotation.__name__, True
     for name, kind in _FILLED.items():
         if annotation is kind:
             return name, False
-        if isinstance(text, str) and name in text.replace("typing.", ""):
-            optional = "None" in text or "Optional" in text
-            return name, optional
+    text = text.replace("typing.", "") if isinstance(text, str) else ""
+    for name in [*_FILLED, *events.__all__]:
+        if re.search(rf"\b{name}\b", text):
+            return name, name not in _FILLED or "None" in text or "Optional" in text
     return None
 
 
 def request_parameters(fn: Callable) -> list[str]:
-    """The names of fn's parameters that stface fills in: ``gr.Request``, ``gr.OAuthProfile``, ``gr.OAuthToken``."""
+    """fn's parameters that stface fills in: ``gr.Request``, ``gr.OAuthProfile``, ``gr.OAuthToken``, ``gr.Header``, ``gr.EventData``."""
     try:
         parameters = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
@@ -168,6 +190,12 @@ def with_request(fn: Callable) -> Callable:
         request = _current.get()
         if kind == "Request":
             return request
+        if kind == "Header":
+            return None if request is None else request.headers.get(name.replace("_", "-"))
+        if kind not in _FILLED:  # gr.EventData and its kin: only a submit happens on an Interface
+            from stface.events import EventData
+
+            return EventData(None, {}) if kind == "EventData" and request is not None else None
         found = None if request is None else request.oauth_profile if kind == "OAuthProfile" else request.oauth_token
         if found is None and not optional and request is not None:
             from stface.errors import Error

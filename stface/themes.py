@@ -30,7 +30,13 @@ HUES = {
 
 
 class Base:
-    """A Gradio theme: ``primary_hue`` becomes Streamlit's primary colour."""
+    """A Gradio theme (``gr.Theme`` is this class): ``primary_hue`` becomes Streamlit's primary colour.
+
+    Example:
+        >>> import stface as gr
+        >>> gr.Theme(primary_hue="red").streamlit_options()["theme.primaryColor"]
+        '#ef4444'
+    """
 
     default_hue = "blue"
     base = "light"

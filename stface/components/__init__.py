@@ -107,7 +107,18 @@ __all__ = [
     "State",
     "TextArea",
     "Textbox",
+    "Annotatedimage",
+    "Checkboxgroup",
+    "DataFrame",
+    "Highlight",
+    "Highlightedtext",
+    "Json",
+    "Mic",
+    "Text",
+    "Variable",
+    "component",
     "component_from",
+    "get_component_instance",
     "register_shortcut",
     "shortcut_names",
 ]
@@ -134,3 +145,45 @@ for _alias, _cls in {
     "datetime": DateTime,
 }.items():
     register_shortcut(_alias, _cls)
+
+# Gradio's aliases, as ``gradio.components`` spells them.
+Text = Textbox
+DataFrame = Dataframe
+Highlight = HighlightedText
+Highlightedtext = HighlightedText
+Checkboxgroup = CheckboxGroup
+Json = JSON
+Annotatedimage = AnnotatedImage
+Variable = State
+Mic = Microphone
+
+#: Names ``gradio.components`` exports that live in other stface modules (imported when first asked for).
+_ELSEWHERE = {
+    "ChatMessage": "stface.chat_history",
+    "MessageDict": "stface.chat_history",
+    "BrowserState": "stface.components.browser_state",
+}
+
+
+def component(cls_name: str, render: bool = True) -> Component:
+    """A component from its name (``"textbox"``), as Gradio's ``gradio.components.component``."""
+    return component_from(cls_name)
+
+
+def get_component_instance(comp: str | dict | Component, render: bool = False, unrender: bool = False) -> Component:
+    """A component from a name, a config dict or an instance (Gradio's ``get_component_instance``)."""
+    return component_from(comp)
+
+
+def __getattr__(name: str) -> object:
+    """Names of ``gradio.components`` kept elsewhere, and a clear word for those stface has no use for."""
+    import importlib
+
+    from stface._refusals import refuse
+
+    if name in _ELSEWHERE:
+        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
+    error = refuse("gradio.components", name)
+    if error is not None:
+        raise error
+    raise AttributeError(f"module 'stface.components' has no attribute {name!r}", name=name)

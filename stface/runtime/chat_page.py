@@ -154,6 +154,8 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
                 with slot.container(), st.chat_message("assistant"):
                     draw_messages(answer)
     except Error as exc:
+        if exc.print_exception:
+            _LOG.info("chat fn %s raised gr.Error", chat.__name__, exc_info=exc)
         state.error = exc.shown if exc.visible else None
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
         _LOG.exception("chat fn %s raised", chat.__name__)

@@ -14,8 +14,7 @@ import contextlib
 import contextvars
 import sys
 import uuid
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stface._context import bound
 from stface.runtime.options import LaunchOptions
@@ -25,11 +24,12 @@ if TYPE_CHECKING:
     from stface.app import App
     from stface.runtime.server import BackgroundServer
 
-__all__ = ["LaunchResult", "capturing_launches", "close", "in_script_run", "launch", "registered"]
+__all__ = ["LaunchResult", "capturing_launches", "close", "close_all", "in_script_run", "launch", "registered"]
 
 _captured: contextvars.ContextVar[list | None] = contextvars.ContextVar("stface_captured", default=None)
 _registry: dict[str, App] = {}
 _servers: dict[int, BackgroundServer] = {}
+_urls: dict[int, str] = {}
 
 SHARE_MESSAGE = (
     "stface does not create public share links (share=True). The app is served on {url}. "
@@ -38,10 +38,14 @@ SHARE_MESSAGE = (
 )
 
 
-@dataclass(frozen=True)
-class LaunchResult:
-    """What ``launch(prevent_thread_lock=True)`` returns, like Gradio's tuple."""
+class LaunchResult(NamedTuple):
+    """What ``launch(prevent_thread_lock=True)`` returns: Gradio's ``(app, local_url, share_url)`` tuple.
 
+    ``app`` is the running server (``app.stop()`` stops it, as ``demo.close()``
+    does); ``share_url`` is always None (stface makes no share links).
+    """
+
+    app: BackgroundServer
     local_url: str
     share_url: None = None
 
@@ -81,6 +85,12 @@ def launch(interface: App, **kwargs: Any) -> LaunchResult | None:
 def _serve(interface: App, options: LaunchOptions) -> LaunchResult | None:
     from stface.runtime import scripts, server
 
+    if _servers:  # Streamlit runs one server per process
+        raise RuntimeError(
+            f"An stface app is already served from this process (on {', '.join(_urls.values())}); Streamlit runs one "
+            "server per process. Stop it first with demo.close() or gr.close_all(), or serve several interfaces "
+            "together with gr.TabbedInterface([...])."
+        )
     interface_id = uuid.uuid4().hex
     _registry[interface_id] = interface
     script = scripts.write_temp_script(scripts.registered_script(interface_id))
@@ -95,9 +105,10 @@ def _serve(interface: App, options: LaunchOptions) -> LaunchResult | None:
         background = server.BackgroundServer(script, flags)
         background.start()
         _servers[id(interface)] = background
+        _urls[id(interface)] = url
         if inline:
             _show_inline(url)
-        return LaunchResult(local_url=url)
+        return LaunchResult(background, url)
     server.serve_forever(script, flags)
     return None
 
@@ -118,6 +129,17 @@ def _show_inline(url: str, height: int = 720) -> None:
 
 
 def close(interface: App) -> None:
-    background = _servers.pop(id(interface), None)
-    if background is not None:
-        background.stop()
+    _close(id(interface))
+
+
+def close_all() -> list[str]:
+    """Stop every background server of this process; the URLs they served."""
+    return [url for key in list(_servers) if (url := _close(key))]
+
+
+def _close(key: int) -> str | None:
+    background, url = _servers.pop(key, None), _urls.pop(key, None)
+    if background is None:
+        return None
+    background.stop()
+    return url

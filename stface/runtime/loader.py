@@ -7,7 +7,9 @@ imported, ``launch()`` only records which interface it was called on.
 
 The module is registered in ``sys.modules`` under a private name with its real
 ``__file__``, so Streamlit's file watcher (told to watch the app's folder)
-notices edits; the next run sees a new modification time and imports again.
+notices edits; the next run sees a new modification time and executes the
+edited file again, in the same module namespace with ``gr.NO_RELOAD`` false,
+so that code under ``if gr.NO_RELOAD:`` runs once and its names stay.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def load_app(path: str | os.PathLike, name: str | None = None) -> LoadedApp:
     with _lock:
         cached = _cache.get(resolved)
         if cached is None or cached[0] != mtime:
-            module, launched = _import(resolved)
+            module, launched = _import(resolved, previous=cached[1] if cached else None)
             cached = _cache[resolved] = (mtime, module, launched)
     _, module, launched = cached
     return LoadedApp(resolved, mtime, module, find_interface(module, name, launched))
@@ -58,7 +60,10 @@ def _module_name(path: str) -> str:
     return f"stface_app_{stem}"
 
 
-def _import(path: str) -> tuple[ModuleType, list]:
+def _import(path: str, previous: ModuleType | None = None) -> tuple[ModuleType, list]:
+    """Execute app.py; an edited one runs again in its previous namespace, with ``gr.NO_RELOAD`` false (as in Gradio)."""
+    from stface.helpers import NO_RELOAD
+
     folder = os.path.dirname(path)
     if folder not in sys.path:
         sys.path.insert(0, folder)
@@ -66,14 +71,18 @@ def _import(path: str) -> tuple[ModuleType, list]:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"Cannot import {path}: it must be a Python file (.py).")
-    module = importlib.util.module_from_spec(spec)
+    module = previous if previous is not None else importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    NO_RELOAD.set(previous is None)
     with capturing_launches() as launched:
         try:
             spec.loader.exec_module(module)
         except BaseException:
-            sys.modules.pop(name, None)
+            if previous is None:
+                sys.modules.pop(name, None)
             raise
+        finally:
+            NO_RELOAD.set(True)
     return module, launched
 
 

@@ -282,6 +282,8 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
                     _draw_update(interface, keys, outputs, slots.stream, number)
         return Result(outputs=last, payloads=list(payloads))
     except Error as exc:
+        if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
+            _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)
         return Result(outputs=last, error=exc.shown if exc.visible else None, payloads=list(payloads))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)

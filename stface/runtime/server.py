@@ -126,3 +126,7 @@ class BackgroundServer:
         if self._thread.is_alive():
             self._loop.call_soon_threadsafe(self._server.stop)
             self._thread.join(timeout=10)
+        from streamlit.runtime import Runtime
+
+        if not self._thread.is_alive() and Runtime._instance is getattr(self._server, "_runtime", None):
+            Runtime._instance = None  # Streamlit keeps one Runtime per process: a later launch() may start another

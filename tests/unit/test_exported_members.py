@@ -15,10 +15,13 @@ def test_public_surface_is_deliberate():
                 "Brush", "Eraser", "ImageEditor", "ImageMask", "ImagePaint", "LayerOptions", "Paint", "Sketchpad",
                 "WebcamOptions",
                 "Model3D",
+                "Cache", "WatermarkOptions", "cache", "make_waveform",
                 "load_chat", "load_openapi",
                 "CSVLogger", "FlaggingCallback", "HuggingFaceDatasetJSONSaver", "HuggingFaceDatasetSaver", "SimpleCSVLogger",
-                "Cache", "WatermarkOptions", "cache", "make_waveform",
                 "BrowserState", "I18n",
+                "CopyData", "DeletedFileData", "DownloadData", "EditData", "EventData", "FileData", "FileSize",
+                "Header", "KeyUpData", "LikeData", "NO_RELOAD", "RetryData", "SelectData", "Theme", "UndoData",
+                "close_all", "data_classes", "events", "exceptions", "helpers", "mcp", "validate",
         ]
     )  # fmt: skip
 

@@ -85,3 +85,41 @@ def test_in_jupyter_launch_shows_the_app_inline_without_blocking():
     lines = [line for line in result.stdout.splitlines() if line.strip() != "Stopping..."]
     assert lines[0].startswith("[('iframe', 'http://127.0.0.1:") and "'100%', 720)]" in lines[0], result.stderr
     assert lines[1] == "HEALTH 200"
+
+
+TUPLE_AND_CLOSE_ALL = """
+import socket, urllib.request
+import stface as gr
+ports = []
+for _ in range(2):
+    probe = socket.socket(); probe.bind(("127.0.0.1", 0)); ports.append(probe.getsockname()[1]); probe.close()
+app, local_url, share_url = gr.Interface(lambda x: x[::-1], "text", "text").launch(
+    prevent_thread_lock=True, server_port=ports[0], quiet=True)
+print("TUPLE", type(app).__name__, local_url == f"http://127.0.0.1:{ports[0]}", share_url)
+with urllib.request.urlopen(f"http://127.0.0.1:{ports[0]}/_stcore/health", timeout=10) as response:
+    print("HEALTH", response.status)
+try:
+    gr.Interface(len, "text", "number").launch(prevent_thread_lock=True, server_port=ports[1], quiet=True)
+except RuntimeError as exc:
+    print("SECOND", exc)
+gr.close_all()
+try:
+    urllib.request.urlopen(f"http://127.0.0.1:{ports[0]}/_stcore/health", timeout=3)
+    print("STILL UP")
+except OSError:
+    print("CLOSED")
+second = gr.Interface(len, "text", "number").launch(prevent_thread_lock=True, server_port=ports[1], quiet=True)
+with urllib.request.urlopen(second.local_url + "/_stcore/health", timeout=10) as response:
+    print("AFTER", response.status)
+gr.close_all(verbose=False)
+"""
+
+
+def test_launch_returns_gradios_tuple_and_close_all_stops_every_server():
+    result = subprocess.run([sys.executable, "-c", TUPLE_AND_CLOSE_ALL], capture_output=True, text=True, timeout=120)
+    lines = [line for line in result.stdout.splitlines() if line.strip() != "Stopping..."]
+    assert lines[0] == "TUPLE BackgroundServer True None", result.stderr
+    assert lines[1] == "HEALTH 200"
+    assert lines[2].startswith("SECOND An stface app is already served") and "gr.close_all()" in lines[2]
+    assert lines[3].startswith("Closing server running on: http://127.0.0.1:")
+    assert lines[4:] == ["CLOSED", "AFTER 200"]

@@ -56,8 +56,33 @@ def test_loaded_once_until_the_file_changes(tmp_path):
     import os
 
     os.utime(app, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
-    assert load_app(app).module is not first.module
+    assert load_app(app).interface is not first.interface  # executed again: a new Interface
     assert counter.read_text() == "xx"
+
+
+NO_RELOAD_APP = HEADER + """
+if gr.NO_RELOAD:
+    loads = []  # stands for a model load
+loads.append(1)
+seen = bool(gr.NO_RELOAD)
+demo = gr.Interface(lambda x: f"{x} {len(loads)}", 'text', 'text')
+"""
+
+
+def test_code_under_no_reload_runs_once_and_its_names_survive_an_edit(tmp_path):
+    import os
+
+    import stface as gr
+
+    app = write(tmp_path, "no_reload_app.py", NO_RELOAD_APP)
+    first = load_app(app)
+    assert first.module.seen is True and first.interface("a") == "a 1"
+    app.write_text(NO_RELOAD_APP.replace("seen =", "edited = True\nseen ="))
+    os.utime(app, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
+    second = load_app(app)
+    assert second.module.edited is True and second.module.seen is False  # NO_RELOAD was false while reloading
+    assert second.interface("b") == "b 2"  # `loads` kept its value: the model is not loaded again
+    assert bool(gr.NO_RELOAD) is True  # and true again afterwards
 
 
 def test_sibling_modules_can_be_imported(tmp_path):
