@@ -21,8 +21,23 @@ class App:
     theme: Any = None
     css: str | None = None
 
+    api_name: str | bool | None = None
+    show_api: bool = True
+    api_visibility: str = "public"
+    api_description: str | None = None
+    api_open: bool = True
+
     def __init__(self) -> None:
         self.launch_options = LaunchOptions()
+
+    def set_api(self, api_name: str | bool | None, show_api: bool, visibility: str, description: str | None) -> None:
+        """The app's endpoint in Gradio's API (see ``stface.api.endpoints``), checked."""
+        if visibility not in ("public", "undocumented", "private"):
+            raise ValueError(f"api_visibility must be 'public', 'undocumented' or 'private'; got {visibility!r}.")
+        if api_name is not None and not isinstance(api_name, (str, bool)):
+            raise TypeError(f"api_name must be a string (or False for no endpoint); got {type(api_name).__name__}.")
+        self.api_name, self.show_api, self.api_visibility = api_name, bool(show_api), visibility
+        self.api_description = description
 
     def render(self, *, key: str | None = None, fragment: bool = False) -> None:
         """Draw the app into the current Streamlit script, where called."""

@@ -109,7 +109,7 @@ def _reads_pairs(tree: ast.AST, history: str) -> bool:
 _IGNORED = frozenset(
     {
         "analytics_enabled", "autoscroll", "fill_height", "fill_width", "show_progress", "js", "head", "css_paths",
-        "head_paths", "api_description", "show_api", "api_visibility", "cache_mode", "example_icons", "validator",
+        "head_paths", "cache_mode", "example_icons", "validator",
         "theme_mode", "examples_label",
     }
 )  # fmt: skip
@@ -179,8 +179,11 @@ class ChatInterface(App):
         clear_btn: str | None = _UNSET,
         concurrency_limit: int | str | None = "default",
         delete_cache: tuple[float, float] | None = None,
-        api_name: str | None = None,
+        api_name: str | bool | None = None,
         save_history: bool = False,
+        show_api: bool = True,
+        api_visibility: str = "public",
+        api_description: str | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("ChatInterface()", gradio_kwargs, ignored=_IGNORED,
@@ -231,7 +234,7 @@ class ChatInterface(App):
         self.concurrency_limit = concurrency_limit
         self.queue_concurrency: int | None = None
         self.queue_max_size: int | None = None
-        self.api_name = api_name if api_name is not None else self.__name__
+        self.set_api(api_name if api_name is not None else "chat", show_api, api_visibility, api_description)
         self.save_history = bool(save_history)
         self.delete_cache = delete_cache
         from stface.tempfiles import Janitor
@@ -292,9 +295,10 @@ class ChatInterface(App):
             return int(self.queue_concurrency)
         return self.concurrency_limit if isinstance(self.concurrency_limit, int) else None
 
-    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, **_: Any) -> ChatInterface:
-        """Gradio's queue(): at most ``concurrency_count`` answers at once across sessions."""
+    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, api_open: bool = True, **_: Any) -> ChatInterface:
+        """Gradio's queue(): at most ``concurrency_count`` answers at once across sessions (``api_open=False``: no API)."""
         self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
+        self.api_open = api_open
         return self
 
     def file_policy(self) -> FilePolicy:

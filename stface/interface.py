@@ -27,8 +27,8 @@ __all__ = ["Interface", "load"]
 #: Gradio Interface options that have no Streamlit counterpart.
 _IGNORED = frozenset(
     {
-        "thumbnail", "analytics_enabled", "api_name", "_api_mode", "allow_duplication", "js", "head",
-        "fill_height", "fill_width", "show_api", "api_description", "api_visibility",
+        "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
+        "fill_height", "fill_width",
         "additional_inputs_accordion", "stop_btn", "show_progress", "time_limit", "stream_every",
         "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
@@ -65,6 +65,8 @@ class Interface(App):
         delete_cache: ``(frequency, age)`` in seconds: every ``frequency``,
             delete files stface wrote that are older than ``age`` and that no
             live session owns (Gradio 4+). A session's files go when it ends.
+        api_name, show_api, api_visibility: the endpoint in Gradio's HTTP API
+            and MCP (see ``stface.api.endpoints``).
         validator: a function of the same inputs that returns
             ``gr.validate(ok, message)`` for each (Gradio 6); fn does not run
             while one is rejected, and the person sees the message.
@@ -113,6 +115,10 @@ class Interface(App):
         delete_cache: tuple[float, float] | None = None,
         flagging_callback: FlaggingCallback | None = None,
         validator: Callable | None = None,
+        api_name: str | bool | None = "predict",
+        show_api: bool = True,
+        api_visibility: str = "public",
+        api_description: str | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
@@ -150,6 +156,7 @@ class Interface(App):
             raise TypeError("validator must be a function of the inputs that returns gr.validate(...) per input.")
         self.validator = validator
         super().__init__()
+        self.set_api(api_name, show_api, api_visibility, api_description)
         self.queue_concurrency: int | None = None  # set by queue(), Gradio 3's spelling of a limit
         self.queue_max_size: int | None = None
         self.delete_cache = delete_cache
@@ -305,7 +312,7 @@ class Interface(App):
 
         render_interface(self, key=key or self.key, fragment=fragment)
 
-    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, **_: Any) -> Interface:
+    def queue(self, concurrency_count: int | None = 1, max_size: int | None = None, api_open: bool = True, **_: Any) -> Interface:
         """Gradio 3's queue: at most ``concurrency_count`` fn calls at once across
         sessions (1 by default, as in Gradio), and past ``max_size`` waiting,
         a "busy, try again" message. Returns the interface so calls chain.
@@ -316,6 +323,7 @@ class Interface(App):
             2
         """
         self.queue_concurrency, self.queue_max_size = concurrency_count, max_size
+        self.api_open = api_open
         return self
 
     def __repr__(self) -> str:

@@ -29,7 +29,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from stface.components.base import Component
 from stface.components.state import State
@@ -38,10 +38,9 @@ from stface.messages import notifying_to
 from stface.progress import reporting_to
 from stface.request import Request, requested
 
-if TYPE_CHECKING:
-    from stface.app import App
-    from stface.chat import ChatInterface
-    from stface.interface import Interface
+#: An app (``stface.app.App``), an Interface or a ChatInterface: not imported here, since they reach the
+#: page's drawing and the API never draws.
+App = Interface = ChatInterface = Any
 
 __all__ = ["Endpoint", "Parameter", "endpoints", "find_endpoint"]
 

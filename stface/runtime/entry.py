@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -11,7 +13,10 @@ from stface.runtime.auth import login_gate
 from stface.runtime.launcher import registered
 from stface.runtime.loader import load_app
 
-__all__ = ["run_app", "run_registered"]
+if TYPE_CHECKING:
+    from stface.app import App
+
+__all__ = ["app_resolver", "registered_resolver", "run_app", "run_registered"]
 
 
 def _page(interface) -> None:
@@ -42,3 +47,13 @@ def run_app(path: str | os.PathLike, name: str | None = None, *, show_source: bo
     if show_source:
         with st.expander(f"Source: {Path(path).name}"):
             st.code(Path(path).read_text(encoding="utf-8"), language="python")
+
+
+def registered_resolver(interface_id: str) -> Callable[[], App]:
+    """For the API: the app ``launch()`` registered in this process."""
+    return lambda: registered(interface_id)
+
+
+def app_resolver(path: str | os.PathLike, name: str | None = None) -> Callable[[], App]:
+    """For the API: the app of a file, as the page sees it (an edited file is loaded again)."""
+    return lambda: load_app(path, name).interface  # type: ignore[return-value]

@@ -13,10 +13,10 @@ __all__ = ["LaunchOptions"]
 #: Gradio launch() options with no Streamlit counterpart.
 _IGNORED = frozenset(
     {
-        "debug", "max_threads", "show_tips", "height", "width", "encrypt", "ssl_verify", "show_api",
+        "debug", "max_threads", "show_tips", "height", "width", "encrypt", "ssl_verify",
         "file_directories", "app_kwargs", "state_session_capacity", "share_server_address",
         "share_server_protocol", "_frontend", "enable_monitoring", "strict_cors", "node_server_name",
-        "node_port", "ssr_mode", "pwa", "mcp_server", "enable_queue", "theme", "css", "js", "head",
+        "node_port", "ssr_mode", "pwa", "enable_queue", "theme", "css", "js", "head",
         "auth_dependency", "favicon_path", "ssl_keyfile_password",
     }
 )  # fmt: skip
@@ -49,6 +49,17 @@ class LaunchOptions:
     root_path: str | None = None
     #: ``gr.I18n`` translations for every placeholder of the app (Gradio 5).
     i18n: Any = None
+    #: List the endpoints in the API info and the page's "Use via API" (they stay callable; Gradio's meaning).
+    show_api: bool = True
+    #: Serve each endpoint as an MCP tool (``GRADIO_MCP_SERVER=True`` turns it on too).
+    mcp_server: bool | None = None
+
+    @property
+    def serves_mcp(self) -> bool:
+        """``mcp_server=True``, or ``GRADIO_MCP_SERVER`` set to true when the option is not given."""
+        if self.mcp_server is not None:
+            return bool(self.mcp_server)
+        return os.environ.get("GRADIO_MCP_SERVER", "").strip().lower() in ("1", "true", "yes")
 
     def __post_init__(self) -> None:
         from stface.i18n import I18n

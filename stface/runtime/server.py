@@ -1,21 +1,23 @@
 """Starting a Streamlit server for a generated script.
 
-Streamlit's own ``bootstrap.run`` is used when the server may own the main
-thread (``python app.py``, ``stface launch``); it installs the Ctrl-C handler.
-``launch(prevent_thread_lock=True)`` runs the same Server on an event loop in
-a daemon thread instead, since signal handlers only work on the main thread.
+Every generated script defines ``app = st.App(...)``: the page plus
+Gradio's API routes. Streamlit's own ``bootstrap.run_asgi_app`` serves it
+when the server may own the main thread (``python app.py``, ``stface
+launch``); it installs the Ctrl-C handler. ``launch(prevent_thread_lock=True)``
+runs the same app under uvicorn on a daemon thread instead, since signal
+handlers only work on the main thread.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import threading
+import time
+from pathlib import Path
 from typing import Any
 
 from streamlit.web import bootstrap
-from streamlit.web.server import Server
 
 from stface.runtime.options import LaunchOptions
 
@@ -82,51 +84,66 @@ def streamlit_options(options: LaunchOptions, *, watch_folder: str | None = None
 
 
 def serve_forever(script: str, flags: dict[str, Any]) -> None:
-    """Run the server on this (main) thread until Ctrl-C or SIGTERM."""
+    """Run the server on this (main) thread until Ctrl-C or SIGTERM.
+
+    The generated script defines ``app = st.App(...)``: Streamlit serves it
+    as ``streamlit run`` would (uvicorn), page and API routes together.
+    """
+    _configure(script, flags)
+    bootstrap.run_asgi_app(script, f"{Path(script).stem}:app", [], flags)
+
+
+def _configure(script: str, flags: dict[str, Any]) -> None:
+    from streamlit import config
+
+    config._main_script_path = os.path.abspath(script)  # as `streamlit run` sets it, before the options
     bootstrap.load_config_options(flags)
-    bootstrap.run(script, False, [], flags)
 
 
 class BackgroundServer:
-    """A Streamlit server on a daemon thread, for ``prevent_thread_lock=True``."""
+    """The same server on a daemon thread, for ``prevent_thread_lock=True`` (uvicorn, as Streamlit runs st.App)."""
 
     def __init__(self, script: str, flags: dict[str, Any]) -> None:
+        import uvicorn
+        from streamlit.web.server.starlette.starlette_server import _get_uvicorn_config_kwargs
+
         self.flags = flags
-        bootstrap.load_config_options(flags)
-        self._server = Server(script, False)
-        self._loop = asyncio.new_event_loop()
-        self._started = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="stface-server", daemon=True)
+        _configure(script, flags)
+        bootstrap._prepare_asgi_app_run_context(script, [], flags)
+        app = _import_app(script)
+        config = uvicorn.Config(app, host=flags["server.address"], port=int(flags["server.port"]), **_get_uvicorn_config_kwargs())
+        config.log_level = "warning"
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="stface-server", daemon=True)
 
     def start(self, timeout: float = 60) -> None:
         self._thread.start()
-        if not self._started.wait(timeout) or self._error is not None:
-            raise RuntimeError(f"The Streamlit server did not start: {self._error!r}")
-
-    def _run(self) -> None:
-        async def main() -> None:
-            try:
-                await self._server.start()
-                bootstrap.prepare_streamlit_environment(self._server.main_script_path)
-            except BaseException as exc:
-                self._error = exc
-                raise
-            finally:
-                self._started.set()
-            await self._server.stopped
-
-        asyncio.set_event_loop(self._loop)
-        try:
-            self._loop.run_until_complete(main())
-        except BaseException:  # noqa: BLE001 - reported through start()
-            pass
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"The Streamlit server did not start on port {self.flags['server.port']}.")
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._server.stop)
+            self._server.should_exit = True
             self._thread.join(timeout=10)
         from streamlit.runtime import Runtime
 
-        if not self._thread.is_alive() and Runtime._instance is getattr(self._server, "_runtime", None):
+        if not self._thread.is_alive():
             Runtime._instance = None  # Streamlit keeps one Runtime per process: a later launch() may start another
+
+
+def _import_app(script: str) -> Any:
+    """The ``app`` a generated script defines (imported as a module, as uvicorn imports it)."""
+    import importlib.util
+    import sys
+
+    name = Path(script).stem
+    spec = importlib.util.spec_from_file_location(name, script)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"Cannot import the generated script {script}.")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module.app
