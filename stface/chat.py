@@ -234,7 +234,7 @@ class ChatInterface(App):
         self.concurrency_limit = concurrency_limit
         self.queue_concurrency: int | None = None
         self.queue_max_size: int | None = None
-        self.set_api(api_name if api_name is not None else "chat", show_api, api_visibility, api_description)
+        self.set_api(api_name if api_name is not None else self.__name__, show_api, api_visibility, api_description)  # Gradio 6: fn's name
         self.save_history = bool(save_history)
         self.delete_cache = delete_cache
         from stface.tempfiles import Janitor

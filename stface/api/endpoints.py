@@ -2,7 +2,7 @@
 
 Each Interface (each tab of a TabbedInterface, a Parallel or Series, a
 ChatInterface) is one endpoint, named as Gradio names it: ``api_name=`` or
-``"predict"`` (``"chat"`` for a ChatInterface), with ``_1``, ``_2`` ... when
+``"predict"`` (fn's name for a ChatInterface, as in Gradio 6), with ``_1``, ``_2`` ... when
 tabs share a name. ``Endpoint.stream`` runs one call exactly as a person's
 Submit does: the same conversions, the same ``validator``, the same
 ``concurrency_limit`` / ``queue()`` gate (shared with the page's sessions),
