@@ -40,7 +40,9 @@ from pathlib import Path
 
 from stface._context import bound
 
-__all__ = ["KEEP_PER_SESSION", "Janitor", "new_folder", "owned_by_session", "owned_by_examples", "process_dir"]
+__all__ = [
+    "KEEP_PER_SESSION", "Janitor", "new_folder", "owned_by", "owned_by_session", "owned_by_examples", "process_dir",
+]  # fmt: skip
 
 KEEP_PER_SESSION = 32
 _PREFIX = "stface-"
@@ -77,6 +79,15 @@ def owned_by_session(session_id: str) -> Iterator[Path]:
     Janitor.ensure_running()
     with bound(_owner, name):
         yield folder
+
+
+def owned_by(folder: str) -> contextlib.AbstractContextManager[str]:
+    """Files written inside the block go under ``folder`` (relative to the process's folder).
+
+    Whoever names the folder removes it (``stface.api.files`` keeps an API
+    caller's files under ``api/<caller>`` while the caller is active).
+    """
+    return bound(_owner, folder)
 
 
 def owned_by_examples() -> contextlib.AbstractContextManager[str]:

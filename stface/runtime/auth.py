@@ -6,29 +6,16 @@ logs in. Credentials are compared in constant time, against every pair.
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 import streamlit as st
 
 from stface.components._html import neutralise_script_links
+from stface.credentials import check_credentials  # the API's /login uses the same rule
 
 __all__ = ["check_credentials", "login_gate", "logged_in_user"]
 
 _USER = "stface-auth-user"
-
-
-def check_credentials(auth: Any, username: str, password: str) -> bool:
-    """``auth`` is a (user, password) pair, a list of pairs, or a callable."""
-    if callable(auth):
-        return bool(auth(username, password))
-    pairs = [auth] if isinstance(auth, tuple) else list(auth)
-    matched = False
-    for expected_user, expected_password in pairs:
-        user_ok = hmac.compare_digest(str(expected_user).encode(), username.encode())
-        password_ok = hmac.compare_digest(str(expected_password).encode(), password.encode())
-        matched |= user_ok and password_ok
-    return matched
 
 
 def logged_in_user() -> str:
