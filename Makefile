@@ -8,6 +8,7 @@ PIP     = $(VENV)/bin/pip
 STAMP   = $(VENV)/.stface-installed
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GRADIO350 = bench/.gradio350
+WHEELHOUSE = .cache/wheelhouse
 
 # gr.Model3D's viewer: three.js bundled by esbuild into one ES module that the
 # package ships (nothing is fetched from a CDN). The bundle is committed, so a
@@ -16,7 +17,7 @@ GRADIO350 = bench/.gradio350
 MODEL3D_JS  = stface/runtime/widgets/static/model3d.js
 MODEL3D_SRC = js/model3d/build.mjs js/model3d/package.json js/model3d/package-lock.json $(wildcard js/model3d/src/*.js)
 
-.PHONY: demo test unit bench soak install browser clean
+.PHONY: demo test unit bench soak install browser clean dist
 
 # The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
 # names real ones (then also unset HF_HUB_OFFLINE).
@@ -32,8 +33,20 @@ $(TINY_HF)/.built: $(STAMP) examples/tiny_models.py
 # The suite runs in a private network namespace (scripts/netns-run): WebRTC
 # needs a non-loopback address, and nothing inside can reach out. As a normal
 # user, netns-run asks sudo for the namespace and runs pytest as that user.
-test: $(STAMP) $(MODEL3D_JS) browser
+test: $(STAMP) $(MODEL3D_JS) browser $(WHEELHOUSE)/.done
 	scripts/netns-run $(PY) -m pytest
+
+# The wheel test installs an export into a fresh venv inside the network
+# namespace, where no index is reachable: stface's dependencies (pinned to
+# this venv's versions) and the test app's are downloaded here first.
+$(WHEELHOUSE)/.done: $(STAMP)
+	$(PIP) download -q -d $(WHEELHOUSE) $$($(PY) -c "from importlib.metadata import version as v; \
+		print(' '.join(f'{n}=={v(n)}' for n in ('streamlit', 'streamlit-webrtc', 'numpy', 'soundfile', 'pillow', 'setuptools')))")
+	touch $@
+
+# stface's wheel and sdist, built with the standard tool (PyPA build).
+dist: $(STAMP) $(MODEL3D_JS)
+	$(PY) -m build --outdir dist .
 
 # Benchmarks are not tests: they print ratios and write bench/results/*.json.
 bench: $(STAMP) browser $(GRADIO350)/.installed

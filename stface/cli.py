@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("app", help="the Python file that builds the interface")
     export.add_argument("--name", help="the variable holding the interface")
     export.add_argument("-o", "--output", default=None, help="entrypoint to write (default streamlit_app.py beside the app)")
+    export.add_argument("--out-dir", default=None, help="copy the app, its modules and files into this folder and export there")
     return parser
 
 
@@ -71,23 +72,42 @@ def _launch(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from stface import export
     from stface.runtime import scripts
     from stface.runtime.loader import load_app
 
-    app = Path(args.app).resolve()
-    interface = load_app(app, args.name).interface
-    target = Path(args.output) if args.output else app.with_name("streamlit_app.py")
+    source = Path(args.app).resolve()
+    interface = load_app(source, args.name).interface
+    app = source
+    if args.out_dir:  # a folder that stands alone: the app, its modules and files copied in
+        out_dir = Path(args.out_dir).resolve()
+        if out_dir == source.parent:
+            raise FileExistsError(f"--out-dir is the app's own folder ({out_dir}); leave it out to export in place.")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for copied in export.copy_app(source, interface, out_dir):
+            print(f"Copied {copied}")
+        app = out_dir / source.name
+    default = app.with_name("streamlit_app.py")
+    target = Path(args.output) if args.output else default
     if target.resolve() == app:
         raise FileExistsError(f"Refusing to overwrite the app itself ({app}); pass -o another_file.py.")
     relative = os.path.relpath(app, target.resolve().parent)
-    summary = _summary(interface)
-    target.write_text(scripts.export_script(relative, args.name, summary), encoding="utf-8")
+    target.write_text(scripts.export_script(relative, args.name, _summary(interface)), encoding="utf-8")
     print(f"Wrote {target}")
-    requirements = target.resolve().parent / "requirements.txt"
-    if not requirements.exists():
-        requirements.write_text("stface\n", encoding="utf-8")
-        print(f"Wrote {requirements}")
+    folder = target.resolve().parent
+    _write_new(folder / "requirements.txt", export.requirements(source, interface))
+    _write_new(folder / ".streamlit" / "config.toml", export.config_toml(interface))
     return 0
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file the export needs, keeping one the user already has (and saying so)."""
+    if path.exists():
+        print(f"Kept {path} (delete it to have stface write it)")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {path}")
 
 
 def _summary(app) -> str:
