@@ -3,6 +3,9 @@
 The app's API description names each parameter's component; stface builds
 the same components (media inputs as file paths, handed to the client with
 ``handle_file``) and an fn that calls the app, every call under a timeout.
+Another stface app's URL works the same way (stface serves Gradio's API), so
+Series and Parallel chain apps over HTTP; the remote app's ``gr.Error``
+arrives as a ``gr.Error`` with its message.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any
 
 from stface import components as c
 from stface.components.registry import component_from
+from stface.errors import Error
 
 __all__ = ["space_interface_parts"]
 
@@ -51,8 +55,13 @@ def space_interface_parts(src: str, token: str | None = None, api_name: str | No
     outputs = [_component(r, "output") for r in endpoint.get("returns", [])]
 
     def call_app(*args: Any) -> Any:
+        from gradio_client.exceptions import AppError
+
         sent = [handle_file(a) if isinstance(comp, _MEDIA) and isinstance(a, str) else a for comp, a in zip(inputs, args)]
-        return client.submit(*sent, api_name=chosen).result(timeout=TIMEOUT_S)
+        try:
+            return client.submit(*sent, api_name=chosen).result(timeout=TIMEOUT_S)
+        except AppError as exc:  # the remote app's gr.Error: shown with its message, as the app showed it
+            raise Error(exc.message, duration=exc.duration, visible=exc.visible, title=exc.title) from None
 
     call_app.__name__ = "call_" + chosen.strip("/").replace("/", "_")
     return {"fn": call_app, "inputs": inputs, "outputs": outputs, "title": src}
