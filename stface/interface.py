@@ -115,7 +115,7 @@ class Interface(App):
         delete_cache: tuple[float, float] | None = None,
         flagging_callback: FlaggingCallback | None = None,
         validator: Callable | None = None,
-        api_name: str | bool | None = "predict",
+        api_name: str | bool | None = None,
         show_api: bool = True,
         api_visibility: str = "public",
         api_description: str | None = None,

@@ -1,9 +1,11 @@
 """An app's API endpoints: what Gradio's HTTP API, curl and MCP call, on the same pipeline as the page.
 
 Each Interface (each tab of a TabbedInterface, a Parallel or Series, a
-ChatInterface) is one endpoint, named as Gradio names it: ``api_name=`` or
-``"predict"`` (fn's name for a ChatInterface, as in Gradio 6), with ``_1``, ``_2`` ... when
-tabs share a name. ``Endpoint.stream`` runs one call exactly as a person's
+ChatInterface) is one endpoint, named as Gradio 6 names it: ``api_name=``,
+or fn's name, with ``_1``, ``_2`` ... when tabs share a name. Gradio 3
+named every Interface ``/predict``: when no endpoint has that name, a call
+to ``/predict`` reaches the app's first endpoint, so 3.x scripts keep
+working. ``Endpoint.stream`` runs one call exactly as a person's
 Submit does: the same conversions, the same ``validator``, the same
 ``concurrency_limit`` / ``queue()`` gate (shared with the page's sessions),
 the same file policy, ``gr.Request`` and ``gr.Progress``. It yields the
@@ -16,8 +18,8 @@ Example:
     >>> import stface as gr
     >>> demo = gr.Interface(lambda name: "Hello " + name, gr.Textbox(label="name"), "text")
     >>> (endpoint,) = endpoints(demo)
-    >>> endpoint.api_name, [p.name for p in endpoint.parameters]
-    ('predict', ['name'])
+    >>> endpoint.api_name, [p.name for p in endpoint.parameters]  # a lambda's name, as Gradio 6 cleans it
+    ('lambda', ['name'])
     >>> list(endpoint.stream(["Ada"]))[-1]
     ['Hello Ada']
 """
@@ -145,13 +147,14 @@ def endpoints(app: App) -> list[Endpoint]:
 
 def find_endpoint(app: App, api_name: str | None = None, fn_index: int | None = None) -> Endpoint | None:
     """The open endpoint called ``api_name`` (with or without its slash) or numbered ``fn_index``."""
-    for endpoint in endpoints(app):
-        if not endpoint.open:
-            continue
+    found = [endpoint for endpoint in endpoints(app) if endpoint.open]
+    for endpoint in found:
         if api_name is not None and endpoint.api_name == api_name.lstrip("/"):
             return endpoint
         if api_name is None and fn_index is not None and endpoint.fn_index == fn_index:
             return endpoint
+    if api_name is not None and api_name.lstrip("/") == "predict" and found:
+        return found[0]  # Gradio 3's name for an Interface's endpoint
     return None
 
 
@@ -160,7 +163,7 @@ def _endpoint(part: Any, index: int) -> Endpoint:
     api_name = getattr(part, "api_name", None)
     visibility = getattr(part, "api_visibility", "public")
     closed = api_name is False or visibility == "private" or getattr(part, "api_open", True) is False
-    name = _clean(api_name if isinstance(api_name, str) and api_name else ("chat" if is_chat else "predict"))
+    name = _clean(api_name if isinstance(api_name, str) and api_name else getattr(part, "__name__", "predict"))
     if is_chat:
         inputs = [_message_component(part), *part.additional_inputs]
         names = ["message", *[_name(c, i + 1) for i, c in enumerate(part.additional_inputs)]]
