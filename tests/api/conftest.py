@@ -49,6 +49,7 @@ def tone(seconds):
 
 
 def count(n, progress=gr.Progress()):
+    gr.Info(f"counting to {int(n)}")
     for i in range(int(n)):
         progress((i, int(n)), desc="counting")
         time.sleep(0.05)
@@ -112,8 +113,16 @@ demo.launch(max_file_size="200kb")
 LOGIN = """
 import stface as gr
 
-demo = gr.Interface(lambda name: "Hi " + name, gr.Textbox(label="name"), "text", api_name="hi")
-demo.launch(auth=[("ada", "lovelace"), ("bo", "x")])
+
+def oops(text):
+    raise RuntimeError("shown because show_error=True")
+
+
+demo = gr.TabbedInterface([
+    gr.Interface(lambda name: "Hi " + name, gr.Textbox(label="name"), "text", api_name="hi"),
+    gr.Interface(oops, "text", "text", api_name="oops"),
+])
+demo.launch(auth=[("ada", "lovelace"), ("bo", "x")], show_error=True)
 """
 
 

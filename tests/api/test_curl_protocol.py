@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import uuid
 
 import httpx
@@ -132,6 +134,8 @@ def test_raw_queue_protocol_as_gradio_client_reads_it(http):
     progress = [m["progress_data"][0] for m in messages if m["msg"] == "progress"]
     assert [p["progress"] for p in progress] == [0.0, 0.5] and progress[0]["desc"] == "counting"
     assert messages[-2]["success"] is True and messages[-2]["output"]["data"] == ["step 1"]
+    (log,) = [m for m in messages if m["msg"] == "log"]  # gr.Info
+    assert (log["log"], log["level"]) == ("counting to 2", "info")
 
 
 def test_queue_data_without_a_call_is_404(http):
@@ -157,3 +161,15 @@ def test_cancel_stops_a_generator(http):
                 )
     generating = [m for m in messages if m["msg"] == "process_generating"]
     assert len(generating) < 200 and messages[-2] == {**messages[-2], "msg": "process_completed", "output": {}}
+
+
+def test_the_snippets_run_as_written(kitchen, tmp_path):
+    """The "Use via API" code, pasted into a shell and into Python, calls the app (files uploaded first)."""
+    info = httpx.get(f"{kitchen.url}/gradio_api/info").json()["named_endpoints"]
+    (tmp_path / "sample_file.pdf").write_bytes(b"%PDF-1.4 not really")
+    shell = subprocess.run(["bash", "-c", info["/read"]["code_snippets"]["bash"]], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=120)  # fmt: skip
+    assert "event: complete" in shell.stdout and "%PDF-1.4 not really" in shell.stdout, shell.stdout + shell.stderr
+    python = subprocess.run([sys.executable, "-c", info["/greet"]["code_snippets"]["python"]], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert python.stdout.strip().endswith("Hello Hello!!!"), python.stdout + python.stderr

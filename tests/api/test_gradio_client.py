@@ -106,5 +106,7 @@ def test_login_gated_app_answers_with_credentials(login_app):
     client = Client(login_app.url, auth=("ada", "lovelace"), verbose=False, analytics_enabled=False)
     try:
         assert client.predict("Ada", api_name="/hi") == "Hi Ada"
+        with pytest.raises(AppError, match="shown because show_error=True"):  # show_error=True shows any error
+            client.predict("x", api_name="/oops")
     finally:
         client.close()
