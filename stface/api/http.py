@@ -42,7 +42,7 @@ from starlette.routing import BaseRoute, Route
 from stface.api.access import Access
 from stface.api.endpoints import find_endpoint
 from stface.api.files import DEFAULT_MAX_UPLOAD, FileStore, media_headers, store
-from stface.api.info import API_PREFIX, api_info, config, endpoint_info
+from stface.api.info import API_PREFIX, PREDICT_ALIAS, api_info, config, endpoint_info
 from stface.api.queue import CallContext, Queue
 from stface.api.uploads import UploadRefused, receive_uploads, upload_limit
 from stface.request import Request as GrRequest
@@ -212,7 +212,10 @@ class _Api:
         ):
             return _error(400, "queue/join takes a JSON object with 'data', 'fn_index' and 'session_hash'.")
         fn_index = body.get("fn_index")
-        endpoint = find_endpoint(app, fn_index=fn_index) if isinstance(fn_index, int) else None
+        if fn_index == PREDICT_ALIAS:
+            endpoint = find_endpoint(app, api_name="predict")
+        else:
+            endpoint = find_endpoint(app, fn_index=fn_index) if isinstance(fn_index, int) else None
         if endpoint is None:
             return _error(404, f"No API endpoint has fn_index {fn_index!r}; see {API_PREFIX}/info.")
         data = body.get("data") if isinstance(body.get("data"), list) else []

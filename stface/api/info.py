@@ -11,9 +11,11 @@ are not in either.
 
 Example:
     >>> import stface as gr
-    >>> demo = gr.Interface(lambda name: "Hi " + name, gr.Textbox(label="name"), "text")
+    >>> def greet(name):
+    ...     return "Hi " + name
+    >>> demo = gr.Interface(greet, gr.Textbox(label="name"), "text")
     >>> info = api_info(demo)
-    >>> [p["parameter_name"] for p in info["named_endpoints"]["/predict"]["parameters"]]
+    >>> [p["parameter_name"] for p in info["named_endpoints"]["/greet"]["parameters"]]
     ['name']
     >>> config(demo, "http://127.0.0.1:7860")["protocol"]
     'sse_v3'
@@ -26,11 +28,14 @@ from typing import Any
 from stface.api.endpoints import Endpoint, endpoints
 from stface.api.schemas import api_type
 
-__all__ = ["API_PREFIX", "GRADIO_VERSION", "api_info", "config", "visible_endpoints"]
+__all__ = ["API_PREFIX", "GRADIO_VERSION", "PREDICT_ALIAS", "api_info", "config", "visible_endpoints"]
 
 API_PREFIX = "/gradio_api"
 #: The Gradio version whose protocol stface speaks (gradio_client picks its routes by it).
 GRADIO_VERSION = "6.31.0"
+#: The fn_index of "predict", Gradio 3's name for an Interface's endpoint, when no endpoint has that name:
+#: scripts written for Gradio 3 (``client.predict(..., api_name="/predict")``) reach the first endpoint.
+PREDICT_ALIAS = 10_000
 
 App = Any
 
@@ -162,6 +167,9 @@ def config(app: App, root: str, username: str | None = None) -> dict[str, Any]:
             "trigger_only_on_failure": False, "trigger_mode": "once", "rendered_in": None, "render_id": None,
             "connection": "sse", "time_limit": None, "stream_every": 0.5, "event_specific_args": None,
         })  # fmt: skip
+    if dependencies and "predict" not in {d["api_name"] for d in dependencies}:
+        alias = {**dependencies[0], "id": PREDICT_ALIAS, "api_name": "predict", "api_visibility": "undocumented"}
+        dependencies.append(alias)
     max_bytes = getattr(options, "max_file_bytes", None)
     return {
         "version": GRADIO_VERSION,

@@ -7,14 +7,14 @@ FileData in curl). With ``auth``, the snippets log in first.
 Example:
     >>> import stface as gr
     >>> from stface.api.info import api_info
-    >>> info = api_info(gr.Interface(lambda name: name, gr.Textbox(label="name"), "text"))
-    >>> print(python_snippet("/predict", info["named_endpoints"]["/predict"], "http://127.0.0.1:7860"))
+    >>> info = api_info(gr.Interface(lambda name: name, gr.Textbox(label="name"), "text", api_name="echo"))
+    >>> print(python_snippet("/echo", info["named_endpoints"]["/echo"], "http://127.0.0.1:7860"))
     from gradio_client import Client
     <BLANKLINE>
     client = Client("http://127.0.0.1:7860/")
     result = client.predict(
         name='Hello!!',
-        api_name="/predict",
+        api_name="/echo",
     )
     print(result)
 """

@@ -90,6 +90,11 @@ def test_twenty_concurrent_calls_with_concurrency_limit_two(client):
     assert max(running for _, running in answers) <= 2
 
 
+def test_gradio_3_scripts_calling_predict_reach_the_first_endpoint(client):
+    assert client.predict("Ada", api_name="/predict") == "Hello Ada!"
+    assert "/predict" not in client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+
+
 def test_unknown_api_name_is_the_clients_error(client):
     with pytest.raises(ValueError, match="Cannot find a function with `api_name`: /nope"):
         client.predict("x", api_name="/nope")
