@@ -17,6 +17,7 @@ Imported only when the ``mcp`` package is installed (``stface.api.mcp``).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -101,7 +102,7 @@ def build_server(resolve: Callable[[], App], caller_of: Callable[[Any], Caller],
                 caller = caller_of(ctx.request)
                 value = await _first_output(resolve(), entry, matched, caller)
                 contents = await anyio.to_thread.run_sync(
-                    lambda: values.resource_contents(uri, entry.mime_type, value, caller)
+                    functools.partial(values.resource_contents, uri, entry.mime_type, value, caller)
                 )
                 return types.ReadResourceResult(contents=[contents])
         raise MCPError(types.INVALID_PARAMS, f"No resource matches {uri!r}.")
