@@ -105,6 +105,8 @@ demo = gr.TabbedInterface(
         gr.Interface(give, gr.Textbox(label="path"), gr.File(), api_name="give"),
         gr.Interface(read, gr.File(label="file"), "text", api_name="read"),
         gr.Interface(classify, "text", gr.Label(), api_name="classify"),
+        gr.Interface(shout, "text", "text", api_name="quiet", show_api=False),
+        gr.Interface(shout, "text", "text", api_name="closed").queue(api_open=False),
     ]
 )
 demo.launch(max_file_size="200kb")

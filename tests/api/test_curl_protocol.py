@@ -103,6 +103,15 @@ def test_output_files_download_from_their_url(http, kitchen):
     assert downloaded.headers["x-content-type-options"] == "nosniff"
 
 
+def test_hidden_endpoints_answer_but_are_not_listed_and_closed_ones_refuse(http):
+    named = http.get("/gradio_api/info").json()["named_endpoints"]
+    assert "/quiet" not in named and "/closed" not in named
+    assert "/quiet" in http.get("/gradio_api/info", params={"all_endpoints": "True"}).json()["named_endpoints"]
+    assert call(http, "quiet", ["psst"]) == [("complete", ["PSST"])]
+    assert http.post("/gradio_api/call/closed", json={"data": ["x"]}).status_code == 404
+    assert "closed" not in [d["api_name"] for d in http.get("/config").json()["dependencies"]]
+
+
 def test_info_and_config(http):
     info = http.get("/gradio_api/info").json()
     assert set(info) == {"named_endpoints", "unnamed_endpoints"}
