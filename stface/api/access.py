@@ -29,7 +29,7 @@ from starlette.responses import Response
 
 from stface.credentials import check_credentials
 
-__all__ = ["Access", "SESSION_COOKIE"]
+__all__ = ["Access", "SESSION_COOKIE", "access"]
 
 SESSION_COOKIE = "stface-api-session"
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
@@ -88,3 +88,7 @@ class Access:
             response.set_cookie(
                 SESSION_COOKIE, secrets.token_urlsafe(32), httponly=True, samesite="lax", secure=secure, path="/"
             )
+
+
+#: The process's logins, shared by the HTTP API and MCP (one ``/login`` cookie for both).
+access = Access()

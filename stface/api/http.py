@@ -39,7 +39,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from stface.api.access import Access
+from stface.api.access import access
 from stface.api.endpoints import find_endpoint
 from stface.api.files import DEFAULT_MAX_UPLOAD, FileStore, media_headers, store
 from stface.api.info import API_PREFIX, PREDICT_ALIAS, api_info, config, endpoint_info
@@ -82,7 +82,7 @@ def _error(status: int, detail: Any) -> JSONResponse:
 class _Api:
     def __init__(self, resolve: Callable[[], Any], base: str, files: FileStore) -> None:
         self.resolve, self.base, self.files = resolve, base, files
-        self.access = Access()
+        self.access = access
         self.queue = Queue(files)
 
     # -- helpers ---------------------------------------------------------------------
