@@ -97,6 +97,7 @@ browser:
 	@command -v chromium >/dev/null && command -v sox >/dev/null && command -v ip >/dev/null \
 		&& command -v unshare >/dev/null || ( $(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq chromium sox iproute2 util-linux )
+	@[ -x /usr/sbin/nginx ] || ( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx )
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -64,13 +64,11 @@ def local_modules(app: Path) -> list[Path]:
 
 def requirements(app: Path, interface: Any) -> str:
     """The requirements.txt of an export: stface with its extras, then the app's own imports, pinned."""
-    from stface import __version__
-
     modules = local_modules(app)
     local = {m.stem for m in modules}
     imported = sorted({n for m in modules for n in third_party_imports(m.read_text(encoding="utf-8"), local)})
     extras = sorted(_extras(interface, modules, imported))
-    lines = [f"stface{'[' + ','.join(extras) + ']' if extras else ''}=={__version__}"]
+    lines = [f"stface{'[' + ','.join(extras) + ']' if extras else ''}=={metadata.version('stface')}"]
     distributions = metadata.packages_distributions()
     missing = []
     for name in imported:
