@@ -95,6 +95,10 @@ class _Api:
             return None
 
     def root(self, request: Request) -> str:
+        """The app's URL as the caller reached it (``launch(root_path="https://...")`` when given in full)."""
+        given = str(getattr(getattr(self._app(), "launch_options", None), "root_path", None) or "")
+        if given.startswith(("http://", "https://")):
+            return given.rstrip("/")
         proto = request.headers.get("x-forwarded-proto", request.url.scheme).split(",")[0].strip() or "http"
         host = request.headers.get("x-forwarded-host") or request.headers.get("host") or request.url.netloc
         return f"{proto}://{host.split(',')[0].strip()}{self.base}"
