@@ -61,6 +61,10 @@ def _launch(args: argparse.Namespace) -> int:
         show_error=args.show_error or options.show_error,
     )
     interface.launch_options = options
+    if options.serves_mcp:
+        from stface.api.mcp import require_mcp
+
+        require_mcp()
     script = scripts.write_temp_script(scripts.app_script(str(app.resolve()), args.name))
     watch = None if args.no_reload else str(app.resolve().parent)
     from stface.themes import theme_options

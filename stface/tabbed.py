@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from stface.app import App
+from stface.runtime.options import LaunchOptions
 
 __all__ = ["TabbedInterface"]
 
@@ -39,6 +40,17 @@ class TabbedInterface(App):
             raise ValueError(f"TabbedInterface got {len(self.interfaces)} interfaces but {len(names)} tab names.")
         self.tab_names, self.title, self.theme = names, title, theme
         self.css = css
+
+    @property
+    def launch_options(self) -> LaunchOptions:
+        return self._launch_options
+
+    @launch_options.setter
+    def launch_options(self, options: LaunchOptions) -> None:
+        """The tabs share the app's launch options (file policy, errors, auth), on the page and in the API."""
+        self._launch_options = options
+        for app in getattr(self, "interfaces", ()):
+            app.launch_options = options
 
     def render(self, *, key: str | None = None, fragment: bool = False) -> None:
         """Draw the tabs into the current Streamlit script (``fragment`` applies to each tab's app)."""

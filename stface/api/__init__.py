@@ -20,29 +20,18 @@ __all__ = ["api_routes", "serving_api"]
 _serving = False
 
 
-def api_routes(resolve: Callable[[], App]) -> list[Any]:
-    """The Starlette routes of an app's API (Gradio's HTTP API, curl, MCP)."""
+def api_routes(resolve: Callable[[], App], base_url: str = "") -> list[Any]:
+    """The Starlette routes of an app's API: Gradio's HTTP API and curl (``http``), and MCP (``mcp``).
+
+    ``base_url`` is the path the app is served under (Streamlit's ``server.baseUrlPath``), if any.
+    """
     global _serving
-    routes: list[Any] = []
-    for name in ("http", "mcp"):
-        module = _module(name)
-        if module is not None:
-            routes += module.routes(resolve)
+    from stface.api import http, mcp
+
     _serving = True
-    return routes
+    return [*http.routes(resolve, base_url), *mcp.routes(resolve, base_url)]
 
 
 def serving_api() -> bool:
     """True when this process serves the API beside the page (``stface launch``, ``python app.py``, an export)."""
     return _serving
-
-
-def _module(name: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(f"stface.api.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"stface.api.{name}":
-            raise
-        return None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from stface.runtime.api_page import use_via_api
 from stface.runtime.auth import login_gate
 from stface.runtime.launcher import registered
 from stface.runtime.loader import load_app
@@ -28,6 +29,7 @@ def _render(interface) -> None:
     if login_gate(options.auth, options.auth_message):
         _page(interface)
         interface.render()
+        use_via_api(interface)  # the snippets that call this app from code (nothing with show_api=False)
     else:
         st.set_page_config(page_title="Login")  # not even the title before login
 

@@ -78,8 +78,22 @@ def launch(interface: App, **kwargs: Any) -> LaunchResult | None:
 
         if login_gate(options.auth, options.auth_message):
             interface.render()
+        _say_once_the_api_is_not_served()
         return None
     return _serve(interface, options)
+
+
+_said: list[bool] = []
+
+
+def _say_once_the_api_is_not_served() -> None:
+    """Under a bare ``streamlit run app.py`` nothing serves Gradio's API: tell the developer, once per process."""
+    from stface.api import serving_api
+    from stface.runtime.api_page import NOT_SERVED
+
+    if not serving_api() and not _said:
+        _said.append(True)
+        print(f"stface: {NOT_SERVED}", file=sys.stderr)
 
 
 def _serve(interface: App, options: LaunchOptions) -> LaunchResult | None:
@@ -91,6 +105,10 @@ def _serve(interface: App, options: LaunchOptions) -> LaunchResult | None:
             "server per process. Stop it first with demo.close() or gr.close_all(), or serve several interfaces "
             "together with gr.TabbedInterface([...])."
         )
+    if options.serves_mcp:  # fail now, naming the extra, rather than on the first MCP call
+        from stface.api.mcp import require_mcp
+
+        require_mcp()
     interface_id = uuid.uuid4().hex
     _registry[interface_id] = interface
     script = scripts.write_temp_script(scripts.registered_script(interface_id))

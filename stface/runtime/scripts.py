@@ -29,6 +29,8 @@ are served beside the page, in the same process, on the same interface.
 import streamlit as st
 
 from stface.api import api_routes
+
+_BASE = st.get_option("server.baseUrlPath") or ""  # the API's routes follow the page under a base path
 '''
 
 
@@ -39,7 +41,7 @@ def registered_script(interface_id: str) -> str:
         'if __name__ == "__main__":  # a rerun: draw the page\n'
         f"    run_registered({interface_id!r})\n"
         "else:  # imported by the server: the page plus the API beside it\n"
-        f"    app = st.App(__file__, routes=api_routes(registered_resolver({interface_id!r})))\n"
+        f"    app = st.App(__file__, routes=api_routes(registered_resolver({interface_id!r}), _BASE))\n"
     )
 
 
@@ -50,7 +52,7 @@ def app_script(app_path: str, name: str | None) -> str:
         'if __name__ == "__main__":  # a rerun: draw the page\n'
         f"    run_app({str(app_path)!r}, name={name!r})\n"
         "else:  # imported by the server: the page plus the API beside it\n"
-        f"    app = st.App(__file__, routes=api_routes(app_resolver({str(app_path)!r}, name={name!r})))\n"
+        f"    app = st.App(__file__, routes=api_routes(app_resolver({str(app_path)!r}, name={name!r}), _BASE))\n"
     )
 
 
@@ -66,7 +68,7 @@ def export_script(app_file: str, name: str | None, summary: str) -> str:
         'if __name__ == "__main__":  # a rerun: draw the page\n'
         f"    run_app(APP, name={name!r})\n"
         "else:  # imported by `streamlit run`: the page plus the API beside it\n"
-        f"    app = st.App(__file__, routes=api_routes(app_resolver(APP, name={name!r})))\n"
+        f"    app = st.App(__file__, routes=api_routes(app_resolver(APP, name={name!r}), _BASE))\n"
     )
 
 

@@ -51,3 +51,26 @@ def test_without_a_served_api_the_expander_says_how_to_get_one():
     at = run(served=False)
     assert not at.code
     assert "stface launch" in at.info[0].value
+
+
+def test_by_default_a_small_button_opens_the_snippets_in_a_dialog():
+    source = SCRIPT.replace("SERVED", "True").replace("AUTH", "None").replace("use_via_api(demo, expanded=True)", "use_via_api(demo)")
+    at = AppTest.from_string(source, default_timeout=30).run()
+    assert not at.expander and not at.code  # one button, no snippets until asked for
+    (button,) = [b for b in at.button if b.label == "Use via API"]
+    button.click().run()
+    assert any("/gradio_api/call/greet" in block.value for block in at.code)
+
+
+def test_a_bare_streamlit_run_of_an_app_says_how_to_get_the_api(tmp_path):
+    import subprocess
+    import sys
+
+    app = tmp_path / "bare.py"
+    app.write_text("import stface as gr\ngr.Interface(str.upper, 'text', 'text').launch()\n")
+    script = ("from streamlit.testing.v1 import AppTest\n"
+              f"at = AppTest.from_file({str(app)!r}, default_timeout=30).run()\nat.run()\nassert not at.exception\n")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("stface: The API is served")]
+    assert len(said) == 1 and "stface launch app.py" in said[0]  # once per process, not per rerun
