@@ -63,18 +63,24 @@ def _gallery_item(item: Any) -> Any:
     return item
 
 
-def _files_to_paths(value: Any, files: FileStore, owner: str | None, root: str | None, component: Component) -> Any:
+#: Keys of Gradio's structured file values whose strings name files (a caption, a label or a text never do).
+_FILE_KEYS = frozenset({"image", "video", "files", "file", "path", "background", "layers", "composite"})
+
+
+def _files_to_paths(
+    value: Any, files: FileStore, owner: str | None, root: str | None, component: Component, file_here: bool = True
+) -> Any:
     if is_file_data(value):
         try:
             return files.input_path(value, owner, root)
         except FileRefused as exc:
             raise FileRefused(f"{component.display_label}: {exc.message}") from None
-    if isinstance(value, str):  # a bare path or URL where a file belongs
-        return files.input_path(value, owner, root)
+    if isinstance(value, str):  # a bare path or URL where a file belongs (checked, and refused), or plain text
+        return files.input_path(value, owner, root) if file_here else value
     if isinstance(value, dict):
-        return {k: _files_to_paths(v, files, owner, root, component) for k, v in value.items()}
+        return {k: _files_to_paths(v, files, owner, root, component, k in _FILE_KEYS) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_files_to_paths(v, files, owner, root, component) for v in value]
+        return [_files_to_paths(v, files, owner, root, component, file_here) for v in value]
     return value
 
 
