@@ -17,7 +17,7 @@ WHEELHOUSE = .cache/wheelhouse
 MODEL3D_JS  = stface/runtime/widgets/static/model3d.js
 MODEL3D_SRC = js/model3d/build.mjs js/model3d/package.json js/model3d/package-lock.json $(wildcard js/model3d/src/*.js)
 
-.PHONY: demo test unit bench soak install browser clean dist
+.PHONY: demo test unit bench soak install browser services clean dist
 
 # The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
 # names real ones (then also unset HF_HUB_OFFLINE).
@@ -33,7 +33,7 @@ $(TINY_HF)/.built: $(STAMP) examples/tiny_models.py
 # The suite runs in a private network namespace (scripts/netns-run): WebRTC
 # needs a non-loopback address, and nothing inside can reach out. As a normal
 # user, netns-run asks sudo for the namespace and runs pytest as that user.
-test: $(STAMP) $(MODEL3D_JS) browser $(WHEELHOUSE)/.done
+test: $(STAMP) $(MODEL3D_JS) browser services $(WHEELHOUSE)/.done
 	scripts/netns-run $(PY) -m pytest
 
 # The wheel test installs an export into a fresh venv inside the network
@@ -98,6 +98,12 @@ browser:
 		&& command -v unshare >/dev/null || ( $(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq chromium sox iproute2 util-linux )
 	@[ -x /usr/sbin/nginx ] || ( $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx )
+
+# Debian's PostgreSQL for the SQL flagging tests: each test run starts its own
+# throwaway cluster (tests/support/postgres.py), never the system's.
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ( $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq postgresql )
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -102,6 +102,7 @@ from stface.flagging import (
     HuggingFaceDatasetJSONSaver,
     HuggingFaceDatasetSaver,
     SimpleCSVLogger,
+    SQLLogger,
 )
 from stface.helpers import NO_RELOAD, validate
 from stface.i18n import I18n
@@ -140,6 +141,7 @@ __all__ = [
     "HuggingFaceDatasetJSONSaver",
     "HuggingFaceDatasetSaver",
     "SimpleCSVLogger",
+    "SQLLogger",
     "BrowserState",
     "I18n",
     "CopyData",

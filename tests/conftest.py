@@ -15,6 +15,7 @@ from browser_fixtures import browser, launch_app, new_page, playwright, start_se
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 from openai_server import openai_server  # noqa: E402, F401
 from nginx import nginx_proxy  # noqa: E402, F401
+from postgres import postgres  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

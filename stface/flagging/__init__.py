@@ -10,6 +10,8 @@ import CSVLogger`` does:
   and ``ChatCSVLogger`` (ChatInterface's Like/Dislike), ``csv_logger.py``;
 * ``HuggingFaceDatasetSaver`` and Gradio 3's ``HuggingFaceDatasetJSONSaver``,
   ``hub.py`` (needs ``huggingface_hub``, loaded when used);
+* ``SQLLogger`` (stface's, not Gradio's): rows in a SQL table through
+  SQLAlchemy, SQLite or PostgreSQL, ``sql.py`` (the sql extra, loaded when used);
 * ``FlagMethod``, the helper behind a Flag button.
 
 Example:
@@ -26,6 +28,7 @@ from __future__ import annotations
 from stface.flagging.callback import FlaggingCallback, FlagMethod
 from stface.flagging.csv_logger import ChatCSVLogger, ClassicCSVLogger, CSVLogger, SimpleCSVLogger, spreadsheet_safe
 from stface.flagging.hub import HuggingFaceDatasetJSONSaver, HuggingFaceDatasetSaver
+from stface.flagging.sql import SQLLogger
 
 __all__ = [
     "CSVLogger",
@@ -35,6 +38,7 @@ __all__ = [
     "FlaggingCallback",
     "HuggingFaceDatasetJSONSaver",
     "HuggingFaceDatasetSaver",
+    "SQLLogger",
     "SimpleCSVLogger",
     "spreadsheet_safe",
 ]

@@ -17,7 +17,7 @@ def test_public_surface_is_deliberate():
                 "Model3D",
                 "Cache", "WatermarkOptions", "cache", "make_waveform",
                 "load_chat", "load_openapi",
-                "CSVLogger", "FlaggingCallback", "HuggingFaceDatasetJSONSaver", "HuggingFaceDatasetSaver", "SimpleCSVLogger",
+                "CSVLogger", "FlaggingCallback", "HuggingFaceDatasetJSONSaver", "HuggingFaceDatasetSaver", "SimpleCSVLogger", "SQLLogger",
                 "BrowserState", "I18n",
                 "CopyData", "DeletedFileData", "DownloadData", "EditData", "EventData", "FileData", "FileSize",
                 "Header", "KeyUpData", "LikeData", "NO_RELOAD", "RetryData", "SelectData", "Theme", "UndoData",
