@@ -2,7 +2,7 @@
 
 - ``requirements.txt``: stface pinned to this version, with the extras the app
   uses (interpretation, Hugging Face models, media, OpenAI-style servers,
-  OpenAPI, MCP), then the third-party packages the app imports (its own file
+  OpenAPI, MCP, SQL flags), then the third-party packages the app imports (its own file
   and the local modules it imports, read with ``ast``), mapped to their
   distributions and pinned to the versions installed here.
 - ``.streamlit/config.toml``: the launch options the server needs (upload
@@ -105,7 +105,7 @@ def _extras(interface: Any, modules: list[Path], imported: Iterable[str]) -> set
     if hub_names or {"transformers", "huggingface_hub", "gradio_client", "torch"} & set(imported):
         extras.add("hf")
     for name, extra in (("load_chat", "openai"), ("load_openapi", "openapi"), ("make_waveform", "media"),
-                        ("watermark", "media"), ("mcp_server", "mcp")):  # fmt: skip
+                        ("watermark", "media"), ("mcp_server", "mcp"), ("SQLLogger", "sql")):  # fmt: skip
         if name in names:
             extras.add(extra)
     if interface.launch_options.serves_mcp:
