@@ -32,6 +32,11 @@ navigation = st.navigation(
             st.Page(PAGES / "20_sketch.py", title="Sketchpad", icon="✏️"),
             st.Page(PAGES / "19_model3d.py", title="3D model", icon="🧊"),
         ],
+        "Live webcam and microphone": [
+            st.Page(PAGES / "22_live_webcam_filter.py", title="Live webcam filter", icon="🎥"),
+            st.Page(PAGES / "23_live_speech_recognition.py", title="Live speech recognition", icon="🗣️"),
+            st.Page(PAGES / "24_live_audio_effect.py", title="Live audio effect", icon="🎛️"),
+        ],
         "Plots, colour and code": [
             st.Page(PAGES / "16_plots.py", title="Plots", icon="📈"),
             st.Page(PAGES / "18_color_code.py", title="Colour and code", icon="🎨"),

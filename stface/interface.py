@@ -19,6 +19,7 @@ from stface.helpers import check_inputs
 from stface.paths import FilePolicy, using_policy
 from stface.pipeline import call_fn, missing_input_error, postprocess_all, preprocess_all, split_outputs
 from stface.request import with_request
+from stface.stream_media import check_streaming
 from stface.tempfiles import Janitor
 from stface.updates import KEEP, unwrapped
 
@@ -29,7 +30,7 @@ _IGNORED = frozenset(
     {
         "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
         "fill_height", "fill_width",
-        "additional_inputs_accordion", "stop_btn", "show_progress", "time_limit", "stream_every",
+        "additional_inputs_accordion", "stop_btn", "show_progress",
         "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
         "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
@@ -70,6 +71,8 @@ class Interface(App):
         validator: a function of the same inputs that returns
             ``gr.validate(ok, message)`` for each (Gradio 6); fn does not run
             while one is rejected, and the person sees the message.
+        stream_every, time_limit: a live streaming input's chunk length and a stream's longest
+            run, in seconds (``time_limit=None``: no limit). See ``stface.streaming``.
 
     Options that stface does not act on are accepted with one warning, as
     Gradio 3.50 accepted them; a likely misspelling gets a "did you mean".
@@ -119,6 +122,8 @@ class Interface(App):
         show_api: bool = True,
         api_visibility: str = "public",
         api_description: str | None = None,
+        stream_every: float = 0.5,
+        time_limit: float | None = 30,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
@@ -139,6 +144,7 @@ class Interface(App):
         self.examples_per_page = int(examples_per_page)
         self.cache_examples = bool(cache_examples)
         self.live = bool(live)
+        self.stream_every, self.time_limit = check_streaming(self.input_components, self.live, stream_every, time_limit)
         self.interpretation = interpretation
         self.num_shap = num_shap
         self.title, self.description, self.article = title, description, article

@@ -40,6 +40,11 @@ class Audio(MediaComponent[AudioClip | MediaFile | None]):
         type: ``"numpy"`` or ``"filepath"``.
         max_length: longest accepted clip in seconds (default 600,
             ``STFACE_MAX_AUDIO_SECONDS``).
+        streaming: as an input of a ``live=True`` Interface, fn gets the microphone in chunks of
+            the Interface's ``stream_every`` seconds as they are recorded (over WebRTC), and an
+            Audio output of fn is played back live. As the output of a generator fn, each yielded
+            chunk plays as it comes (with ``autoplay=True``), and the output then holds them all.
+        autoplay: play a new output as soon as it is shown.
 
     The microphone records through streamlit-webrtc: press Start, speak,
     press Stop. Where WebRTC cannot run (Streamlit's AppTest, or with
@@ -54,7 +59,7 @@ class Audio(MediaComponent[AudioClip | MediaFile | None]):
 
     empty_message = "No audio for '{label}': record or upload a clip, then press Submit."
     upload_types = AUDIO_TYPES
-    gradio_ignored = frozenset({"streaming", "autoplay", "editable", "waveform_options", "format", "min_length",
+    gradio_ignored = frozenset({"editable", "waveform_options", "format", "min_length",
                                 "show_edit_button", "recording", "loop"})  # fmt: skip
 
     def __init__(
@@ -65,13 +70,19 @@ class Audio(MediaComponent[AudioClip | MediaFile | None]):
         sources: list[str] | str | None = None,
         type: Literal["numpy", "filepath"] = "numpy",
         max_length: float | None = None,
+        streaming: bool = False,
+        autoplay: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
         type = retired_value("Audio()", "type", type, {"file": "filepath", "auto": "numpy"})
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath'; got {type!r}.")
-        self.sources = normalise_sources(source, sources, _SOURCES, list(_SOURCES))
+        self.sources = normalise_sources(source, sources, _SOURCES, ["microphone"] if streaming else list(_SOURCES))
+        if streaming and "microphone" not in self.sources:
+            raise ValueError(f"Audio(streaming=True) streams the microphone, so its sources must include it; got "
+                             f"{self.sources}. Use sources=['microphone'] (Gradio 4+) or source='microphone' (Gradio 3).")  # fmt: skip
+        self.streaming, self.autoplay = bool(streaming), bool(autoplay)
         self.type = type
         self.max_length = max_length
 

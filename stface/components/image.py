@@ -22,7 +22,7 @@ from stface.errors import Error
 from stface.paths import servable_path
 from stface.watermark import add_watermark, watermark_options
 
-__all__ = ["Image", "Pil", "Webcam", "WebcamPhoto"]
+__all__ = ["Image", "LiveFrame", "Pil", "Webcam", "WebcamPhoto"]
 
 _SOURCES = ("upload", "webcam", "clipboard", "canvas")
 _TYPES = ("numpy", "pil", "filepath")
@@ -60,6 +60,10 @@ class Image(MediaComponent[Any]):
         mask_opacity: how opaque the mask is drawn over the image (0..1).
         watermark: an output's watermark: a ``gr.WatermarkOptions``, or an image path, PIL image
             or array put 10 pixels from the bottom-right corner (Gradio 5-6).
+        streaming: in a ``live=True`` Interface, fn gets each webcam frame as it arrives (over WebRTC),
+            and an Image output of fn is sent back as live video. Sources default to the webcam.
+        webcam_options: a ``gr.WebcamOptions`` (Gradio 6): ``mirror`` sets ``mirror_webcam``;
+            ``constraints`` are the browser's camera constraints for a stream.
 
     Example:
         >>> import numpy as np, stface as gr
@@ -72,8 +76,10 @@ class Image(MediaComponent[Any]):
     empty_message = "No image for '{label}': upload one or take a photo, then press Submit."
     upload_types = IMAGE_TYPES
     watermark: Any = None  # subclasses with their own __init__ (ImageEditor) show outputs unmarked
-    gradio_ignored = frozenset({"streaming", "format", "show_share_button", "show_fullscreen_button", "placeholder",
-                                "webcam_options", "webcam_constraints"})  # fmt: skip
+    gradio_ignored = frozenset({"format", "show_share_button", "show_fullscreen_button", "placeholder",
+                                "webcam_constraints"})  # fmt: skip
+    streaming = False  # subclasses with their own __init__ (ImageEditor) never stream
+    webcam_constraints: dict[str, Any] | None = None
 
     def __init__(
         self,
@@ -92,6 +98,8 @@ class Image(MediaComponent[Any]):
         brush_color: str = "#000000",
         mask_opacity: float = 0.7,
         watermark: Any = None,
+        streaming: bool = False,
+        webcam_options: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(value, **kwargs)
@@ -103,7 +111,14 @@ class Image(MediaComponent[Any]):
         if tool in ("editor", "select"):
             warn_compatibility(f"Image(): tool={tool!r} (Gradio 3.50's crop tool) has no effect in stface: fn gets "
                                "the whole image. Remove tool= to silence this warning.")  # fmt: skip
-        chosen = normalise_sources(source, sources, _SOURCES, ["upload", "webcam"])
+        chosen = normalise_sources(source, sources, _SOURCES, ["webcam"] if streaming else ["upload", "webcam"])
+        if streaming and chosen != ["webcam"]:
+            raise ValueError(f"Image(streaming=True) streams the webcam, so its only source must be the webcam; got "
+                             f"{chosen}. Use sources=['webcam'] (Gradio 4+) or source='webcam' (Gradio 3).")  # fmt: skip
+        self.streaming = bool(streaming)
+        if webcam_options is not None:
+            mirror_webcam = bool(getattr(webcam_options, "mirror", mirror_webcam))
+            self.webcam_constraints = getattr(webcam_options, "constraints", None) or None
         self.shape = shape
         self.image_mode = image_mode
         self.type = type
@@ -137,6 +152,8 @@ class Image(MediaComponent[Any]):
         """
         if payload is None:
             return None
+        if isinstance(payload, LiveFrame):
+            return self.preprocess_frame(payload)
         if self.drawing is not None:
             return self._from_drawing(payload)
         from_webcam = isinstance(payload, WebcamPhoto)
@@ -144,6 +161,25 @@ class Image(MediaComponent[Any]):
         if from_webcam and self.mirror_webcam:
             image = ImageOps.mirror(image)
         return format_image(image, self.type)
+
+    def preprocess_frame(self, frame: LiveFrame) -> Any:
+        """A streamed webcam frame (RGB uint8) -> ``type``: mirrored, then as ``preprocess`` would convert it.
+
+        Plain RGB numpy frames skip the trip through PIL, so a stream keeps its frame rate.
+        """
+        array = frame.array[:, ::-1] if self.mirror_webcam else frame.array
+        if self.type == "numpy" and self.image_mode in ("RGB", None) and self.shape is None and not self.invert_colors:
+            return np.ascontiguousarray(array)
+        return format_image(self._adjust(PILImage.fromarray(np.ascontiguousarray(array))), self.type)
+
+    def frame_out(self, value: Any) -> np.ndarray | None:
+        """fn's result -> an RGB uint8 array to send as a live video frame (watermarked when set)."""
+        if value is None:
+            return None
+        if (isinstance(value, np.ndarray) and value.dtype == np.uint8 and value.ndim == 3 and value.shape[2] == 3
+                and self.watermark is None):  # fmt: skip
+            return np.ascontiguousarray(value)
+        return np.asarray(self.postprocess(value).convert("RGB"))
 
     def _adjust(self, image: PILImage.Image) -> PILImage.Image:
         """``image_mode``, then ``shape``, then ``invert_colors``, in Gradio 3.50's order."""
@@ -236,6 +272,15 @@ def _drawing_mode(canvas: bool, tool: str) -> str | None:
     if canvas:
         return "sketch"
     return "mask" if tool == "sketch" else None
+
+
+class LiveFrame:
+    """A frame of a webcam stream: an RGB uint8 array as the camera gave it (not mirrored yet)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: np.ndarray) -> None:
+        self.array = array
 
 
 class WebcamPhoto:

@@ -32,10 +32,12 @@ from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flag_message, draw_flagging, flag_automatically
 from stface.runtime.fn_context import Toasts, this_request
 from stface.runtime.language import browser_language
+from stface.runtime.live import draw_live_inputs, draw_live_outputs, streams_live
 from stface.runtime.session import Keys, Result, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
 from stface.runtime.widgets.browser_state import load_browser_state, save_browser_state
+from stface.stream_media import StreamedAudio
 from stface.updates import KEEP, Updated, apply, unwrapped
 
 if TYPE_CHECKING:
@@ -122,13 +124,13 @@ def _render(interface: Interface, keys: Keys) -> None:
     else:
         left = right = st.container()
     with left, bound(max_file_bytes, interface.launch_options.max_file_bytes):
-        payloads = _draw_inputs(interface, keys, plan)
+        payloads = draw_live_inputs(interface, keys) if plan.live else _draw_inputs(interface, keys, plan)
         draw_examples(interface, keys)
-    if run.pending and ready:
+    if run.pending and ready and not plan.live:  # a live stream calls fn on its own thread (runtime/live.py)
         with right:
             _run(interface, keys, payloads, _Slots(right))
     with right, st.container(key=keys.outputs):
-        _draw_outputs(interface, keys, run)
+        draw_live_outputs(interface, keys) if plan.live else _draw_outputs(interface, keys, run)
     save_browser_state(interface, keys, run)
     if interface.article:
         st.markdown(neutralise_script_links(translate(interface.article)))
@@ -143,6 +145,7 @@ class _Plan:
     has_outputs: bool
     drawn_inputs: tuple[int, ...]
     in_form: bool
+    live: bool  # live, streaming the webcam or the microphone
 
 
 _plans: weakref.WeakKeyDictionary[Any, _Plan] = weakref.WeakKeyDictionary()
@@ -158,6 +161,7 @@ def _plan(interface: Interface) -> _Plan:
             has_outputs=any(not isinstance(c, State) for c in interface.output_components),
             drawn_inputs=drawn,
             in_form=all(widget_for(c).form_compatible for c in interface.input_components),
+            live=streams_live(interface),
         )
     return plan
 
@@ -265,6 +269,7 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
     """Run fn (within the concurrency limit), showing progress and streamed updates."""
     gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
     last: list[Any] | None = None
+    streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
 
     def report(fraction: float | None, desc: str | None) -> None:
         slots.progress.progress(fraction or 0.0, text=desc or None)
@@ -277,18 +282,19 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
                 notifying_to(toasts.add), requested(this_request()):  # fmt: skip
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
+                streamed.add(outputs)
                 toasts.show()
                 if interface.streams:
-                    _draw_update(interface, keys, outputs, slots.stream, number)
-        return Result(outputs=last, payloads=list(payloads))
+                    _draw_update(interface, keys, streamed.playing(outputs, number), slots.stream, number)
+        return Result(outputs=streamed.joined(last), payloads=list(payloads))
     except Error as exc:
         if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
             _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)
-        return Result(outputs=last, error=exc.shown if exc.visible else None, payloads=list(payloads))
+        return Result(outputs=streamed.joined(last), error=exc.shown if exc.visible else None, payloads=list(payloads))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)
         detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
-        return Result(outputs=last, error=detail, payloads=list(payloads))
+        return Result(outputs=streamed.joined(last), error=detail, payloads=list(payloads))
     finally:
         toasts.show()
 

@@ -114,6 +114,11 @@ class Keys:
     def interpret(self) -> str:
         return f"{self.prefix}:interpret"
 
+    @property
+    def live(self) -> str:
+        """A live streaming interface's stream (``stface.streaming.LiveStream``)."""
+        return f"{self.prefix}:live"
+
 
 @dataclass
 class RunState:

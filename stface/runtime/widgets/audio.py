@@ -3,7 +3,9 @@
 The microphone records through streamlit-webrtc (``microphone.py``). Its
 recorder needs reruns to connect, which a form would hold back, so it stands
 above the inputs' form (``outside_form``); where WebRTC cannot run (AppTest,
-``STFACE_MICROPHONE=native``) Streamlit's own recorder sits in the form.
+``STFACE_MICROPHONE=native``) Streamlit's own recorder sits in the form. A
+streaming microphone in a live interface is drawn by ``live_media.py``; a
+streamed output plays its chunks as they come (``audio_stream.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from stface.components.audio import Audio
 from stface.errors import Error
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets._media import MediaWidget
+from stface.runtime.widgets.audio_stream import play_chunk
 from stface.runtime.widgets.base import draws
 from stface.runtime.widgets.microphone import record, uses_webrtc
+from stface.stream_media import AudioChunk
 
 
 @draws(Audio)
@@ -65,6 +69,11 @@ class AudioWidget(MediaWidget):
             return
         st.audio(encode_wav(clip), format="audio/wav")
 
-    def output(self, payload: AudioClip | None, keys: WidgetKeys) -> None:
-        if self.output_header(payload, "No audio."):
-            st.audio(encode_wav(payload), format="audio/wav")
+    def output(self, payload: AudioClip | AudioChunk | None, keys: WidgetKeys) -> None:
+        component = self.component
+        if isinstance(payload, AudioChunk):  # a generator's chunk for Audio(streaming=True), while fn runs
+            self.caption()
+            play_chunk(payload, key=keys.value, output=keys.value.split(":update:")[0], autoplay=component.autoplay)
+        elif self.output_header(payload, "No audio."):
+            # a streamed output played its chunks as they came; now it holds them all, to replay
+            st.audio(encode_wav(payload), format="audio/wav", autoplay=component.autoplay and not component.streaming)
