@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from stface.updates import unwrapped
 __all__ = [
     "AudioChunk",
     "AudioChunker",
+    "JoinedClip",
     "StreamedAudio",
     "check_streaming",
     "join_clips",
@@ -143,14 +145,23 @@ class AudioChunker:
 class StreamedAudio:
     """A generator's chunks for ``Audio(streaming=True)`` outputs: each plays as it comes; the result holds all.
 
+    Each update draws the newest chunks (a few, so that one whose drawing the
+    browser skipped, replaced by the next before it showed, still plays;
+    the player plays each chunk once). The final output is a
+    :class:`JoinedClip` that also carries the last ones, for the same reason.
+
     Example:
         >>> import numpy as np, stface as gr
         >>> streamed = StreamedAudio([gr.Audio(streaming=True, autoplay=True)])
         >>> for n in (1, 2):
         ...     streamed.add([AudioClip(8000, np.full(800, n, dtype=np.int16))])
-        >>> streamed.joined([None])[0].samples.shape
-        (1600,)
+        >>> final = streamed.joined([None])[0]
+        >>> final.samples.shape, [seq for seq, _ in final.tail.parts]
+        ((1600,), [0, 1])
     """
+
+    #: How many of the newest chunks each drawing carries.
+    WINDOW = 4
 
     def __init__(self, outputs: list[Any]) -> None:
         self.indexes = [i for i, c in enumerate(outputs) if isinstance(c, Audio) and c.streaming]
@@ -168,16 +179,19 @@ class StreamedAudio:
                             f"{chunks[0].sample_rate} Hz, then {payload.sample_rate} Hz.")  # fmt: skip
             chunks.append(payload)
 
+    def _newest(self, index: int) -> AudioChunk:
+        chunks = self.chunks[index]
+        first = max(0, len(chunks) - self.WINDOW)
+        return AudioChunk(list(enumerate(chunks))[first:], f"{self.stream_id}-{index}")
+
     def playing(self, outputs: list[Any], number: int) -> list[Any]:
-        """The outputs to draw for one update: a streaming Audio output shows its newest chunk."""
+        """The outputs to draw for one update: a streaming Audio output shows its newest chunks."""
         if not self.indexes:
             return outputs
         shown = list(outputs)
         for index in self.indexes:
             if isinstance(unwrapped(outputs[index]), AudioClip):
-                shown[index] = AudioChunk(
-                    self.chunks[index][-1], len(self.chunks[index]) - 1, f"{self.stream_id}-{index}"
-                )
+                shown[index] = self._newest(index)
         return shown
 
     def joined(self, outputs: list[Any] | None) -> list[Any] | None:
@@ -186,17 +200,24 @@ class StreamedAudio:
             return outputs
         final = list(outputs)
         for index in self.indexes:
-            chunks = self.chunks[index]
-            if chunks:
-                final[index] = join_clips(chunks)
+            if self.chunks[index]:
+                whole = join_clips(self.chunks[index])
+                final[index] = JoinedClip(whole.sample_rate, whole.samples, self._newest(index))
         return final
 
 
 class AudioChunk:
-    """One chunk of a streamed Audio output, as drawn while fn yields (``seq`` counts from 0 per stream)."""
+    """The newest chunks of a streamed Audio output, as ``(seq, clip)`` (``seq`` counts from 0 per stream)."""
 
-    def __init__(self, clip: AudioClip, seq: int, stream_id: str) -> None:
-        self.clip, self.seq, self.stream_id = clip, seq, stream_id
+    def __init__(self, parts: list[tuple[int, AudioClip]], stream_id: str) -> None:
+        self.parts, self.stream_id = parts, stream_id
+
+
+@dataclass(frozen=True, eq=False)
+class JoinedClip(AudioClip):
+    """A streamed output's whole clip, with its newest chunks (``tail``) for a player still playing them."""
+
+    tail: AudioChunk | None = None
 
 
 def join_clips(clips: list[AudioClip]) -> AudioClip:

@@ -83,23 +83,39 @@ class Rerunner:
             _LOG.debug("could not request a rerun", exc_info=True)
             return False
 
-    def _rerun(self, session: Any) -> None:
-        """On the server's event loop: what ``AppSession.request_rerun`` does, with the widget states kept."""
+    def _rerun(self, session: Any, tries: int = 0) -> None:
+        """On the server's event loop: what ``AppSession.request_rerun`` does, with the widget states kept.
+
+        Never on top of a run already asked for (the person's click, a page
+        change): Streamlit would merge the two and take this one's page, which
+        could send the person back to a page they left. Such a run draws
+        everything anyway; if it is only another fragment's, this asks again
+        shortly after.
+        """
         from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 
         try:
             if getattr(getattr(session, "_state", None), "name", "") == "SHUTDOWN_REQUESTED":
                 return
+            intended = getattr(getattr(session, "_pages_manager", None), "intended_page_script_hash", None)
+            if intended and self.page_script_hash and intended != self.page_script_hash:
+                return  # the session went to another page
             if self.fragment_id and not session.has_fragment(self.fragment_id):
                 return  # a full run since dropped the fragment: it has drawn the outputs already
+            runner = session._scriptrunner
+            waiting = getattr(getattr(getattr(runner, "_requests", None), "_state", None), "name", "")
+            if waiting == "RERUN":
+                if tries < 20:
+                    session._event_loop.call_later(0.1, self._rerun, session, tries + 1)
+                return
             data = RerunData(
                 query_string=self.query_string,
                 page_script_hash=self.page_script_hash,
                 fragment_id_queue=[self.fragment_id] if self.fragment_id else [],
                 # as a run_every fragment asks: it waits for a run in progress instead of cutting it short
                 is_fragment_scoped_rerun=False,
+                is_auto_rerun=self.fragment_id is not None,
             )
-            runner = session._scriptrunner
             if runner is not None and runner.request_rerun(data):
                 return
             session._create_scriptrunner(data)

@@ -292,15 +292,19 @@ def test_a_recording_fed_at_once_streams_as_chunks_with_state():
 # -- streamed audio outputs -------------------------------------------------------
 
 
-def test_streamed_output_chunks_are_drawn_one_by_one_and_joined_at_the_end():
+def test_streamed_output_chunks_are_drawn_newest_first_and_joined_at_the_end():
     streamed = StreamedAudio([gr.Textbox(), gr.Audio(streaming=True, autoplay=True)])
-    for n in range(3):
+    for n in range(6):
         outputs = [str(n), AudioClip(8000, np.full(800, n, dtype=np.int16))]
         streamed.add(outputs)
         shown = streamed.playing(outputs, n)
-        assert shown[0] == str(n) and shown[1].seq == n and len(shown[1].clip.samples) == 800
+        seqs = [seq for seq, _ in shown[1].parts]
+        assert shown[0] == str(n) and seqs == list(range(max(0, n - 3), n + 1))  # the newest four
+        assert int(shown[1].parts[-1][1].samples[0]) == n
     final = streamed.joined(outputs)
-    assert final[0] == "2" and final[1].samples.tolist() == [0] * 800 + [1] * 800 + [2] * 800
+    assert final[0] == "5" and final[1].samples.tolist() == sum(([n] * 800 for n in range(6)), [])
+    assert [seq for seq, _ in final[1].tail.parts] == [2, 3, 4, 5]  # a player still owed the last ones gets them
+    assert gr.Audio().as_python(final[1])[0] == 8000  # still an AudioClip wherever one is expected
     with pytest.raises(gr.Error, match="share one sample rate"):
         streamed.add(["x", AudioClip(16000, np.zeros(10, dtype=np.int16))])
 

@@ -23,7 +23,7 @@ from stface.runtime.widgets._media import MediaWidget
 from stface.runtime.widgets.audio_stream import play_chunk
 from stface.runtime.widgets.base import draws
 from stface.runtime.widgets.microphone import record, uses_webrtc
-from stface.stream_media import AudioChunk
+from stface.stream_media import AudioChunk, JoinedClip
 
 
 @draws(Audio)
@@ -77,3 +77,5 @@ class AudioWidget(MediaWidget):
         elif self.output_header(payload, "No audio."):
             # a streamed output played its chunks as they came; now it holds them all, to replay
             st.audio(encode_wav(payload), format="audio/wav", autoplay=component.autoplay and not component.streaming)
+            if isinstance(payload, JoinedClip) and payload.tail is not None and component.autoplay:
+                play_chunk(payload.tail, key=keys.part("tail"), output=keys.value, autoplay=True)  # the last ones

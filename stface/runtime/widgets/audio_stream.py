@@ -1,10 +1,12 @@
 """Playing a streamed Audio output as fn yields it: one small ``st.components.v2`` component.
 
-Each update of a generator fn draws the newest chunk (int16 PCM, base64)
-under a new key; the component's module keeps one Web Audio context per
-stream in the page and schedules every chunk right after the one before,
-so the chunks play back to back while fn is still making the next ones. A
-new Submit's stream of the same output stops the one before. The line it
+Each update of a generator fn draws the newest chunks (int16 PCM, base64)
+under a new key; the component keeps one Web Audio context per stream in
+the page and schedules every chunk it has not played yet right after the
+one before, so the chunks play back to back while fn is still making the
+next ones (a drawing the browser skipped is made up by the next, which
+carries a few chunks). A new Submit's stream of the same output stops the
+one before. The line it
 shows ("2.5 s received") carries ``data-chunks`` and ``data-state`` for
 tests and curious people.
 """
@@ -35,27 +37,27 @@ export default function (component) {
     player = { ctx: new AudioContext(), output: data.output, next: 0, seen: new Set(), seconds: 0 };
     all.set(data.stream, player);
   }
-  if (!player.seen.has(data.seq)) {
-    player.seen.add(data.seq);
-    const bytes = Uint8Array.from(atob(data.pcm), (c) => c.charCodeAt(0));
+  for (const part of data.parts) {
+    if (player.seen.has(part.seq)) continue;
+    player.seen.add(part.seq);
+    const bytes = Uint8Array.from(atob(part.pcm), (c) => c.charCodeAt(0));
     const ints = new Int16Array(bytes.buffer);
-    const frames = Math.floor(ints.length / data.channels);
-    if (frames > 0) {
-      const buffer = player.ctx.createBuffer(data.channels, frames, data.rate);
-      for (let ch = 0; ch < data.channels; ch++) {
-        const out = buffer.getChannelData(ch);
-        for (let i = 0; i < frames; i++) out[i] = ints[i * data.channels + ch] / 32768;
-      }
-      player.seconds += frames / data.rate;
-      if (data.autoplay) {
-        if (player.ctx.state === "suspended") player.ctx.resume();
-        const source = player.ctx.createBufferSource();
-        source.buffer = buffer;
-        source.connect(player.ctx.destination);
-        const at = Math.max(player.ctx.currentTime + 0.02, player.next);
-        source.start(at);
-        player.next = at + buffer.duration;
-      }
+    const frames = Math.floor(ints.length / part.channels);
+    if (frames === 0) continue;
+    const buffer = player.ctx.createBuffer(part.channels, frames, part.rate);
+    for (let ch = 0; ch < part.channels; ch++) {
+      const out = buffer.getChannelData(ch);
+      for (let i = 0; i < frames; i++) out[i] = ints[i * part.channels + ch] / 32768;
+    }
+    player.seconds += frames / part.rate;
+    if (data.autoplay) {
+      if (player.ctx.state === "suspended") player.ctx.resume();
+      const source = player.ctx.createBufferSource();
+      source.buffer = buffer;
+      source.connect(player.ctx.destination);
+      const at = Math.max(player.ctx.currentTime + 0.02, player.next);
+      source.start(at);
+      player.next = at + buffer.duration;
     }
   }
   let line = parentElement.querySelector(".sf-audio-stream");
@@ -74,13 +76,14 @@ _component: Any = None
 
 
 def play_chunk(chunk: AudioChunk, *, key: str, output: str, autoplay: bool) -> None:
-    """Draw one chunk of a streamed output; ``output`` names the output across Submits."""
+    """Draw a streamed output's newest chunks (each plays once); ``output`` names the output across Submits."""
     global _component
     if _component is None:
         _component = st.components.v2.component("stface.audio_stream", js=_JS, css=_CSS)
-    samples = to_int16(chunk.clip.samples)
-    channels = 1 if samples.ndim == 1 else samples.shape[1]
-    pcm = base64.b64encode(np.ascontiguousarray(samples, dtype="<i2").tobytes()).decode("ascii")
-    data = {"stream": chunk.stream_id, "seq": chunk.seq, "rate": chunk.clip.sample_rate, "channels": channels,
-            "pcm": pcm, "autoplay": autoplay, "output": output}  # fmt: skip
-    _component(key=key, data=data)
+    parts = []
+    for seq, clip in chunk.parts:
+        samples = to_int16(clip.samples)
+        pcm = base64.b64encode(np.ascontiguousarray(samples, dtype="<i2").tobytes()).decode("ascii")
+        parts.append({"seq": seq, "rate": clip.sample_rate, "channels": 1 if samples.ndim == 1 else samples.shape[1],
+                      "pcm": pcm})  # fmt: skip
+    _component(key=key, data={"stream": chunk.stream_id, "parts": parts, "autoplay": autoplay, "output": output})
