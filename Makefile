@@ -17,7 +17,7 @@ WHEELHOUSE = .cache/wheelhouse
 MODEL3D_JS  = stface/runtime/widgets/static/model3d.js
 MODEL3D_SRC = js/model3d/build.mjs js/model3d/package.json js/model3d/package-lock.json $(wildcard js/model3d/src/*.js)
 
-.PHONY: demo test unit bench soak install browser services clean dist
+.PHONY: demo test unit bench soak scale-test install browser services clean dist
 
 # The Hugging Face pages run offline on tiny local models unless STFACE_*_MODEL
 # names real ones (then also unset HF_HUB_OFFLINE).
@@ -71,6 +71,13 @@ $(GRADIO350)/.installed: bench/gradio350.txt | $(STAMP)
 soak: $(STAMP) browser
 	STFACE_SOAK_SECONDS=300 STFACE_SOAK_REPORT=bench/results/soak.json \
 		scripts/netns-run $(PY) -m pytest -s -p no:cacheprovider tests/soak
+
+# Two replicas behind Debian's nginx, flagging into PostgreSQL: 50 Chromium sessions submit and flag while one
+# replica is killed mid-run (tests/scale; figures in bench/results/scale.json). Not part of `make test`, which runs
+# the short version (tests/e2e/test_replicas_browser.py).
+scale-test: $(STAMP) browser services
+	STFACE_SCALE=1 STFACE_SCALE_REPORT=bench/results/scale.json \
+		scripts/netns-run $(PY) -m pytest -s -p no:cacheprovider tests/scale
 
 unit: $(STAMP) $(MODEL3D_JS)
 	$(PY) -m pytest tests/unit tests/app

@@ -13,6 +13,7 @@ from stface.runtime.api_page import use_via_api
 from stface.runtime.auth import login_gate
 from stface.runtime.launcher import registered
 from stface.runtime.loader import load_app
+from stface.runtime.reconnect import reconnect_notice
 
 if TYPE_CHECKING:
     from stface.app import App
@@ -26,12 +27,13 @@ def _page(interface) -> None:
 
 def _render(interface) -> None:
     options = interface.launch_options
-    if login_gate(options.auth, options.auth_message):
-        _page(interface)
-        interface.render()
-        use_via_api(interface)  # the snippets that call this app from code (nothing with show_api=False)
-    else:
-        st.set_page_config(page_title="Login")  # not even the title before login
+    with reconnect_notice():  # a page whose server session was lost (a replica died) says so
+        if login_gate(options.auth, options.auth_message):
+            _page(interface)
+            interface.render()
+            use_via_api(interface)  # the snippets that call this app from code (nothing with show_api=False)
+        else:
+            st.set_page_config(page_title="Login")  # not even the title before login
 
 
 def run_registered(interface_id: str) -> None:

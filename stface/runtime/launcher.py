@@ -75,9 +75,11 @@ def launch(interface: App, **kwargs: Any) -> LaunchResult | None:
         return None
     if in_script_run():
         from stface.runtime.auth import login_gate
+        from stface.runtime.reconnect import reconnect_notice
 
-        if login_gate(options.auth, options.auth_message):
-            interface.render()
+        with reconnect_notice():
+            if login_gate(options.auth, options.auth_message):
+                interface.render()
         _say_once_the_api_is_not_served()
         return None
     return _serve(interface, options)

@@ -276,3 +276,8 @@ def _disconnected_ttl() -> float:
         return float(st.get_option("server.disconnectedSessionTTL"))
     except Exception:  # noqa: BLE001 - an older Streamlit without the option
         return 120.0
+
+
+# The page as a whole, not one interface (stface.runtime.reconnect).
+PAGE_MOVED = "stface:page:moved"  # a session that took over a lost one: "new", when notified, "seen"; else "no"
+PAGE_CONNECTION = "stface:page:connection"  # the component that watches the page's connection to its server
