@@ -56,6 +56,7 @@ bench: $(STAMP) browser $(GRADIO350)/.installed
 	$(PY) bench/browser.py --fragments
 	$(PY) bench/chat.py
 	$(PY) bench/api.py
+	scripts/netns-run $(PY) bench/streaming.py
 
 # Gradio 3.50.2, the last Gradio with interpretation, in its own environment:
 # the peer bench/interpretation.py measures stface against in the same run.

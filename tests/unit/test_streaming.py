@@ -132,6 +132,24 @@ def test_the_live_image_output_goes_to_send_video_and_text_only_changes_are_publ
     assert changes == ["3x2"]  # the text changed once; the page redraws once
 
 
+def test_a_video_stream_ends_after_its_time_limit_and_the_next_connection_streams_again():
+    seen, ended = [], []
+    demo = gr.Interface(lambda f: seen.append(f.shape) or "ok", gr.Image(streaming=True), "text", live=True,
+                        time_limit=0.05)  # fmt: skip
+    stream = LiveStream(demo)
+    stream.on_end = ended.append
+    connection = stream.connection()
+    connection.put_frame(LiveFrame(np.zeros((2, 2, 3), dtype=np.uint8)))
+    wait_for(lambda: len(seen) == 1, "fn got a frame")
+    threading.Event().wait(0.1)  # let the limit pass
+    connection.put_frame(LiveFrame(np.zeros((2, 2, 3), dtype=np.uint8)))
+    wait_for(lambda: ended == ["time_limit"], "the stream ended")
+    assert len(seen) == 1 and connection.ended == "time_limit"
+    stream.connection().put_frame(LiveFrame(np.zeros((4, 4, 3), dtype=np.uint8)))
+    wait_for(lambda: len(seen) == 2, "a new connection streams")
+    assert seen[1] == (4, 4, 3)
+
+
 # -- audio ----------------------------------------------------------------------
 
 
