@@ -76,6 +76,8 @@ class Connection:
         self.stream, self.number = stream, number
         #: Why the stream ended before Stop ("time_limit", "error"), once it has.
         self.ended: str | None = None
+        #: The browser's side of the connection has ended.
+        self.closed = False
 
     def put_frame(self, frame: Any) -> None:
         """A video frame (from any thread): fn gets the newest when it is free."""
@@ -87,6 +89,7 @@ class Connection:
 
     def close(self) -> None:
         """The connection ended: what is left of the audio goes to fn, then the worker rests."""
+        self.closed = True
         self.stream._close(self)
 
 
@@ -96,7 +99,8 @@ class LiveStream:
     The page sets ``inputs`` (the other inputs' payloads) on each rerun and
     the hooks: ``send_video(array)`` / ``send_audio(clip)`` take the outputs
     that go back over WebRTC, ``on_change()`` is called when an output shown
-    in the page changed, ``on_end(reason)`` when a stream ended by itself.
+    in the page changed, ``on_end(reason, connection)`` when a stream ended by
+itself (the page then stops the browser's side, until ``connection.closed``).
     ``state`` lives in ``holder.state`` (the page's RunState), carried from
     call to call.
     """
@@ -121,7 +125,7 @@ class LiveStream:
         self.send_video: Callable[[np.ndarray], None] | None = None
         self.send_audio: Callable[[AudioClip], None] | None = None
         self.on_change: Callable[[], None] | None = None
-        self.on_end: Callable[[str], None] | None = None
+        self.on_end: Callable[[str, Connection], None] | None = None
         self._cond = threading.Condition()
         self._connection: Connection | None = None
         self._connections = 0
@@ -207,7 +211,7 @@ class LiveStream:
         self._closing = True
         self.version += 1
         if self.on_end is not None:
-            threading.Thread(target=self.on_end, args=(reason,), daemon=True).start()
+            threading.Thread(target=self.on_end, args=(reason, connection), daemon=True).start()
 
     def _work(self) -> None:
         while True:

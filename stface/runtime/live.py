@@ -32,7 +32,7 @@ from stface.runtime.session import Keys, run_state
 from stface.runtime.widgets import widget_for
 from stface.runtime.widgets.live_media import stream_input, uses_webrtc
 from stface.stream_media import streamed_input
-from stface.streaming import LiveStream
+from stface.streaming import Connection, LiveStream
 from stface.updates import apply
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ __all__ = ["draw_live_inputs", "draw_live_outputs", "streams_live"]
 
 #: A redraw asked for and not drawn after this long is asked for again (a rerun may be cut short).
 _REASK_S = 2.0
+#: How many times a page whose stream ended asks the browser to stop (every _REASK_S).
+_STOP_TRIES = 10
 
 
 def streams_live(interface: Interface) -> bool:
@@ -66,10 +68,21 @@ class _Redraw:
             self.asked = now
         self.fragment.request()
 
-    def ended(self, reason: str) -> None:
-        """The stream ended by itself: the whole page reruns, which stops the browser's side."""
-        if self.page is not None:
-            self.page.request()
+    def ended(self, reason: str, connection: Connection | None = None) -> None:
+        """The stream ended by itself: the whole page reruns, which stops the browser's side.
+
+        Until the browser's side has closed, the page is asked again now and
+        then: a browser that drew a later run's streamer first may have
+        missed the one that told it to stop.
+        """
+        for _ in range(_STOP_TRIES):
+            if self.page is not None:
+                self.page.request()
+            if connection is None:
+                return
+            time.sleep(_REASK_S)
+            if connection.closed:
+                return
 
     def drawing(self) -> None:
         with self._lock:

@@ -137,7 +137,7 @@ def test_a_video_stream_ends_after_its_time_limit_and_the_next_connection_stream
     demo = gr.Interface(lambda f: seen.append(f.shape) or "ok", gr.Image(streaming=True), "text", live=True,
                         time_limit=0.05)  # fmt: skip
     stream = LiveStream(demo)
-    stream.on_end = ended.append
+    stream.on_end = lambda reason, connection: ended.append(reason)
     connection = stream.connection()
     connection.put_frame(LiveFrame(np.zeros((2, 2, 3), dtype=np.uint8)))
     wait_for(lambda: len(seen) == 1, "fn got a frame")
@@ -233,7 +233,7 @@ def test_time_limit_ends_the_stream_at_exactly_that_much_audio():
     demo = gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"], live=True,
                         stream_every=0.5, time_limit=1.2)  # fmt: skip
     stream = LiveStream(demo)
-    stream.on_end = ended.append
+    stream.on_end = lambda reason, connection: ended.append(reason)
     connection = stream.connection()
     for _ in range(20):
         connection.put_samples(np.zeros(1000, dtype=np.int16), 10000)
@@ -274,7 +274,7 @@ def test_an_error_is_kept_once_ends_the_stream_and_the_next_stream_starts_clean(
 
     demo = gr.Interface(fragile, gr.Audio(streaming=True), "text", live=True, stream_every=0.1)
     stream, ended = LiveStream(demo), []
-    stream.on_end = ended.append
+    stream.on_end = lambda reason, connection: ended.append(reason)
     connection = stream.connection()
     for _ in range(5):
         connection.put_samples(np.zeros(1000, dtype=np.int16), 10000)

@@ -117,7 +117,7 @@ class _Link:
         self.connection.close()
         stream = self.connection.stream
         if self.connection.ended is not None and stream.on_end is not None:
-            stream.on_end("closed")  # the page asked the browser to stop: rerun it so that Start comes back
+            stream.on_end("closed", None)  # the page asked the browser to stop: rerun it so that Start comes back
         for track in (self.video_out, getattr(self.audio_out, "track", None)):
             if track is not None:
                 track.stop()
