@@ -262,8 +262,12 @@ def test_editing_a_message_answers_it_again_and_a_like_is_logged(tmp_path, launc
     bubbles(page).last.get_by_test_id("stFeedback").locator("button").first.click()  # thumbs up
     wait_idle(page)
     log = tmp_path / "flags" / "log.csv"
-    page.wait_for_function("() => true")
-    rows = list(csv.reader(log.open(encoding="utf-8")))
+    rows: list = []
+    for _ in range(100):  # the like is written by the rerun the click starts: wait for its row
+        rows = list(csv.reader(log.open(encoding="utf-8"))) if log.exists() else []
+        if len(rows) >= 2:
+            break
+        page.wait_for_timeout(100)
     assert rows[0] == ["conversation", "index", "flag", "username", "timestamp"]
     assert rows[1][2] == "Like" and rows[1][1] == "1"
     assert [m["content"] for m in json.loads(rows[1][0])] == ["first, edited", "re: first, edited #0"]
