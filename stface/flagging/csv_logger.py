@@ -266,8 +266,11 @@ def _first_row(path: Path) -> list[str] | None:
         return None
 
 
-def _copy_beside(value: Any, root: Path, folder: str) -> Any:
-    """``value`` with each local file copied to ``root/folder/<random>.<ext>``, its path relative to ``root``."""
+def _copy_beside(value: Any, root: Path, folder: str, copied: list[Path] | None = None) -> Any:
+    """``value`` with each local file copied to ``root/folder/<random>.<ext>``, its path relative to ``root``.
+
+    The copies made are appended to ``copied`` when given (so a failed write can remove them).
+    """
     if is_file_data(value):
         source = Path(value["path"])
         if not source.is_file():
@@ -275,11 +278,13 @@ def _copy_beside(value: Any, root: Path, folder: str) -> Any:
         target = root / folder / (uuid.uuid4().hex + re.sub(r"[^.\w]", "", source.suffix)[:10])
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+        if copied is not None:
+            copied.append(target)
         return {**value, "path": target.relative_to(root).as_posix(), "url": None}
     if isinstance(value, dict):
-        return {key: _copy_beside(item, root, folder) for key, item in value.items()}
+        return {key: _copy_beside(item, root, folder, copied) for key, item in value.items()}
     if isinstance(value, list):
-        return [_copy_beside(item, root, folder) for item in value]
+        return [_copy_beside(item, root, folder, copied) for item in value]
     return value
 
 

@@ -25,16 +25,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import threading
-import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from stface.components.base import is_file_data
-from stface.flagging.csv_logger import _Logger, _simplified
+from stface.flagging.csv_logger import _copy_beside, _Logger, _simplified
 
 __all__ = ["SQLLogger", "column_names"]
 
@@ -231,26 +228,8 @@ class SQLLogger(_Logger):
                 raise ValueError(f"Column {column.name!r} holds numbers; got {value!r}.") from None
         if isinstance(value, str):
             return value
-        value = _simplified(_copy_files(value, self.media_root, column.name, copied))
+        value = _simplified(_copy_beside(value, self.media_root, column.name, copied))
         return value if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
-
-
-def _copy_files(value: Any, root: Path, folder: str, copied: list[Path]) -> Any:
-    """``value`` with each local file copied to ``root/folder/<random>.<ext>``, its path relative to ``root``."""
-    if is_file_data(value):
-        source = Path(value["path"])
-        if not source.is_file():
-            return value  # a URL: kept as it is
-        target = root / folder / (uuid.uuid4().hex + re.sub(r"[^.\w]", "", source.suffix)[:10])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        copied.append(target)
-        return {**value, "path": target.relative_to(root).as_posix(), "url": None}
-    if isinstance(value, dict):
-        return {key: _copy_files(item, root, folder, copied) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy_files(item, root, folder, copied) for item in value]
-    return value
 
 
 def _kind(column_type: Any) -> str:
