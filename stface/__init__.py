@@ -119,16 +119,19 @@ from stface.waveform import make_waveform
 
 __version__ = "0.1.0"
 
-# Gradio's aliases for the same classes.
-Text = Textbox
-DataFrame = Dataframe
-Highlight = HighlightedText
-Highlightedtext = HighlightedText
-Checkboxgroup = CheckboxGroup
-Json = JSON
-Variable = State
-Mic = Microphone
-Annotatedimage = AnnotatedImage
+# Gradio's aliases for the same classes, as stface.components spells them.
+from stface.components import (  # noqa: E402
+    Annotatedimage,
+    Checkboxgroup,
+    DataFrame,
+    Highlight,
+    Highlightedtext,
+    Json,
+    Mic,
+    Text,
+    Variable,
+)
+
 Theme = themes.Base
 
 __all__ = [
