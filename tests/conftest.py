@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent / "support"))
 from openai_server import openai_server  # noqa: E402, F401
 from nginx import nginx_proxy  # noqa: E402, F401
 from postgres import postgres  # noqa: E402, F401
+from inference_endpoint import generation_endpoint, inference_endpoint  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

@@ -52,25 +52,36 @@ def interface_parts(
     interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
     (Gradio's names) are accepted for ``token``.
 
+    A model served elsewhere than Hugging Face's Inference API (a dedicated
+    Inference Endpoint, a TGI server) is given by URL: as the name, with
+    ``src="api"`` and ``task=``, or as ``endpoint_url=`` beside the model's
+    name, whose task is then looked up as usual. Calls have a timeout and
+    bounded retries (see :mod:`stface.hub.remote`).
+
     Example::
 
         parts = interface_parts("huggingface/gpt2", title="GPT-2")
+        parts = interface_parts("models/gpt2", endpoint_url="http://tgi.internal:8080")
         sorted(parts)  # ['fn', 'inputs', 'outputs', 'title']
     """
     token = token or interface_kwargs.pop("api_key", None) or interface_kwargs.pop("hf_token", None)
     interface_kwargs.pop("alias", None)
-    kind, target = _parse(name, src)
+    endpoint = interface_kwargs.pop("endpoint_url", None)
+    kind, target = _parse(name, "api" if endpoint and src is None else src)
+    if endpoint and kind != "model":
+        raise ValueError(f"endpoint_url= serves a model; {name!r} is a Space or an app. Load it by its URL instead.")
     if kind in ("space", "app"):
         from stface.hub.spaces import space_interface_parts
 
         parts = space_interface_parts(target, token, api_name)
     else:
-        parts = _model_parts(target, task, token, remote=src == "api" or importlib.util.find_spec("transformers") is None)
+        remote = src == "api" or endpoint is not None or importlib.util.find_spec("transformers") is None
+        parts = _model_parts(target, task, token, remote=remote, endpoint=endpoint)
     parts.update(interface_kwargs)
     return parts
 
 
-def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool) -> dict[str, Any]:
+def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool, endpoint: str | None) -> dict[str, Any]:
     from stface.hub.models import detect_task, local_runner
     from stface.hub.remote import remote_runner
     from stface.hub.tasks import task_for
@@ -80,7 +91,7 @@ def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool
             raise ValueError(f"Pass task=... to load the endpoint {name}: its task cannot be looked up.")
         task = detect_task(name, token)
     table = task_for(task)
-    runner = remote_runner(name, task, token) if remote else local_runner(name, task, token)
+    runner = remote_runner(name, task, token, endpoint=endpoint) if remote else local_runner(name, task, token)
 
     def predict(*args: Any) -> Any:
         return table.call(runner, *args)

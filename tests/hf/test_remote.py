@@ -1,16 +1,13 @@
-"""Remote loading: a real Gradio app on loopback through gradio_client, and the Inference API client."""
+"""Remote loading: a real Gradio app on loopback through gradio_client (inference servers: test_inference_endpoint.py)."""
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -79,42 +76,6 @@ def test_a_loaded_app_escapes_remote_text_in_the_page(gradio_app):
     (label,) = [e.value for e in at.get("html") if "alert(1)" in e.value]
     assert "&lt;img src=x onerror=alert(1)&gt;" in label  # drawn as text in the Label's HTML
     assert "<img" not in label
-
-
-class _FakeInferenceAPI(BaseHTTPRequestHandler):
-    """Answers like the Inference API's text-classification task; records what it was sent."""
-
-    seen: list = []
-
-    def do_POST(self):  # noqa: N802 - http.server's name
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
-        type(self).seen.append({"body": body, "authorization": self.headers.get("Authorization")})
-        payload = json.dumps([[{"label": "POSITIVE", "score": 0.75}, {"label": "NEGATIVE", "score": 0.25}]]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_remote_models_use_the_inference_client_and_never_leak_the_token(monkeypatch):
-    from huggingface_hub import constants
-
-    monkeypatch.setattr(constants, "is_offline_mode", lambda: False)  # the "remote" is this loopback server
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeInferenceAPI)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}"
-        io = gr.load(url, src="api", task="text-classification", token="hf_secret")
-        assert [type(c) for c in io.output_components] == [gr.Label]
-        assert io("great") == {"POSITIVE": 0.75, "NEGATIVE": 0.25}
-        assert _FakeInferenceAPI.seen[-1]["body"]["inputs"] == "great"
-        assert _FakeInferenceAPI.seen[-1]["authorization"] is None  # not a Hugging Face host
-    finally:
-        server.shutdown()
 
 
 def test_remote_endpoints_need_a_task():
