@@ -115,3 +115,37 @@ def test_the_chat_input_takes_the_file_types_gradio_allows(openai_server):
     ).run()
     assert not at.exception, at.exception
     assert list(at.chat_input[0].proto.file_type) == [".png", ".jpg", ".jpeg", ".gif", ".webp"]
+
+
+# Every text the last chat bubble showed, as the browser drew it (a MutationObserver sees each change).
+WATCH_ANSWERS = """() => {
+    window.__answers = [];
+    new MutationObserver(() => {
+        const bubbles = document.querySelectorAll('[data-testid="stChatMessageContent"]');
+        const text = bubbles.length ? bubbles[bubbles.length - 1].innerText.trim() : "";
+        if (text && text !== window.__answers[window.__answers.length - 1]) window.__answers.push(text);
+    }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+@pytest.mark.e2e
+def test_the_answer_streams_into_the_page_in_chromium(openai_server, tmp_path, launch_app, new_page):
+    from e2e_support import open_app
+    from openai_server import COUNTING
+    from playwright.sync_api import expect
+
+    app = tmp_path / "chat.py"
+    app.write_text(f"import stface as gr\ndemo = gr.load_chat({openai_server.base_url!r}, {openai_server.model!r}, file_types=None)\n")
+    page = new_page()
+    open_app(page, launch_app(app).url)
+    page.evaluate(WATCH_ANSWERS)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("count")
+    box.press("Enter")
+    whole = " ".join(COUNTING)
+    expect(page.get_by_test_id("stChatMessageContent").last).to_have_text(whole)
+    answers = [a for a in page.evaluate("window.__answers") if a != "count"]  # the user's bubble came first
+    partial = [a for a in answers if a != whole]
+    assert answers[-1] == whole
+    assert partial and all(whole.startswith(a) for a in partial), answers  # parts of the answer, drawn as they came
+    assert [len(a) for a in partial] == sorted(len(a) for a in partial)  # in order, each longer than the last

@@ -20,6 +20,7 @@ last word:
 
     ... cat   -> "sat on mat"
     ... hello -> "world"
+    ... count -> "one two three ... twenty"
     anything else (an unknown word) -> "hello world"
 
 The chat template writes the conversation, then, as the generation prompt,
@@ -42,9 +43,13 @@ from pathlib import Path
 import pytest
 
 SPECIAL = {"unk_token": "[UNK]", "eos_token": "[EOS]", "bos_token": "[BOS]", "pad_token": "[PAD]"}
-WORDS = ["hello", "world", "the", "cat", "sat", "on", "mat", "dog", "ran", "a"]
+#: "count" starts the longest answer: COUNTING, then [EOS] (a stream long enough to watch arrive).
+COUNTING = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen twenty").split()  # fmt: skip
+WORDS = ["hello", "world", "the", "cat", "sat", "on", "mat", "dog", "ran", "a", "count", *COUNTING]
 #: word -> the word the model says next ([EOS]: it stops). Every other token leads to [EOS].
-NEXT = {"[UNK]": "hello", "hello": "world", "world": "[EOS]", "cat": "sat", "sat": "on", "on": "mat", "mat": "[EOS]"}
+NEXT = {"[UNK]": "hello", "hello": "world", "world": "[EOS]", "cat": "sat", "sat": "on", "on": "mat", "mat": "[EOS]",
+        "count": COUNTING[0], **dict(zip(COUNTING, COUNTING[1:]))}  # fmt: skip
 CHAT_TEMPLATE = (
     "{%- for m in messages if m['role'] != 'system' %}{{ m['role'] }}: {{ m['content'] }}\n{% endfor %}"
     "{%- if add_generation_prompt %}{% for m in messages if m['role'] == 'system' %}{{ m['content'] }}\n{% endfor %}"
