@@ -36,6 +36,9 @@ TEXT_FILE_EXTENSIONS = (
 )  # fmt: skip
 #: Files sent as images.
 IMAGE_FILE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+#: Seconds a request (or, streamed, the gap between two chunks) may take, and further tries after a failure.
+TIMEOUT_S = 60.0
+MAX_RETRIES = 2
 _TEXT = tuple(e.lower() for e in TEXT_FILE_EXTENSIONS)
 
 
@@ -114,6 +117,9 @@ def conversation(system_message: str | None, history: list[dict[str, Any]], mess
 def _refusal(exc: Exception, base_url: str, model: str) -> Error:
     """The openai package's exception -> what the person sees in the chat."""
     openai = _openai()
+    if isinstance(exc, openai.APITimeoutError):
+        return Error(f"The chat server at {base_url} did not answer within {TIMEOUT_S:g} s "
+                     f"(tried {MAX_RETRIES + 1} times).", title="Chat server error")  # fmt: skip
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__ or exc
         return Error(f"Could not reach the chat server at {base_url} ({type(cause).__name__}: {cause}). "
@@ -153,7 +159,8 @@ def chat_parts(
     """
     openai = _openai()
     extensions = _extensions(file_types)
-    client = openai.OpenAI(api_key=token or "***", base_url=base_url)
+    # openai's own defaults would wait ten minutes; retries (connection errors, 408, 409, 429, 5xx) back off.
+    client = openai.OpenAI(api_key=token or "***", base_url=base_url, timeout=TIMEOUT_S, max_retries=MAX_RETRIES)
 
     def open_api(message: Any, history: list[dict[str, Any]]) -> str | None:
         messages = conversation(system_message, history, message)
