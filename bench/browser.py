@@ -5,7 +5,9 @@ stface, Gradio 6, ``streamlit`` (the same page written by hand: two
 columns, Clear and Submit, apps/reverse_streamlit.py) and ``minimal`` (the
 smallest script of the app: one column, Submit only).
 
-* round trip: type, click Submit, wait for the answer (40 each, interleaved);
+* round trip: type, click Submit, wait for the answer (100 each, interleaved,
+  each round starting with the next system so that none always follows the
+  same one, after a pause that lets the page before it settle);
 * time to interactive: from starting the server to the first usable input;
 * load: 20 browser contexts submit at once, 5 bursts per system interleaved
   across systems; every answer must be right; p50/p95 latency over the 100
@@ -36,7 +38,8 @@ HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]  # fmt: skip
-ROUND_TRIPS, TTI_RUNS, LOAD_CONTEXTS, LOAD_ROUNDS = 40, 3, 20, 5
+ROUND_TRIPS, TTI_RUNS, LOAD_CONTEXTS, LOAD_ROUNDS = 100, 3, 20, 5
+SETTLE_MS = 100  # before each round trip: the previous page's leftover work is not counted against the next
 #: Four interfaces on one page, drawn as fragments or not (``--fragments``).
 SEVERAL = {"fragments": "1", "whole page": "0"}
 
@@ -115,6 +118,7 @@ def open_page(browser, server: Server):
 def round_trip(page, field) -> float:
     text = uuid.uuid4().hex[:12]
     field.fill(text)
+    page.wait_for_timeout(SETTLE_MS)
     button = page.get_by_role("button", name="Submit", exact=True).first
     start = time.perf_counter()
     button.click()
@@ -141,6 +145,16 @@ def burst(opened: list) -> list[float]:
     return latencies
 
 
+def round_trips(pages: dict, rounds: int) -> dict[str, list[float]]:
+    """``rounds`` round trips per system, interleaved; round n starts with system n (mod the count)."""
+    systems = list(pages)
+    trips: dict[str, list[float]] = {s: [] for s in systems}
+    for n in range(rounds):
+        for system in systems[n % len(systems) :] + systems[: n % len(systems)]:
+            trips[system].append(round_trip(*pages[system]))
+    return trips
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -158,10 +172,7 @@ def quick(systems: tuple[str, str]) -> None:
         for server in servers.values():
             server.wait_http()
         pages = {s: open_page(browser, server) for s, server in servers.items()}
-        trips: dict[str, list[float]] = {s: [] for s in servers}
-        for _ in range(3 * ROUND_TRIPS):
-            for system in servers:
-                trips[system].append(round_trip(*pages[system]))
+        trips = round_trips(pages, ROUND_TRIPS)
         browser.close()
     for server in servers.values():
         server.stop()
@@ -192,10 +203,7 @@ def main() -> None:
         for server in servers.values():
             server.wait_http()
         pages = {s: open_page(browser, servers[s]) for s in systems}
-        trips = {s: [] for s in systems}
-        for _ in range(ROUND_TRIPS):
-            for system in systems:
-                trips[system].append(round_trip(*pages[system]))
+        trips = round_trips(pages, ROUND_TRIPS)
         # Load: 20 sessions per system submit at once, LOAD_ROUNDS bursts, interleaved across systems.
         idle = {s: servers[s].rss_mb() for s in systems}
         opened = {s: [open_page(browser, servers[s]) for _ in range(LOAD_CONTEXTS)] for s in systems}

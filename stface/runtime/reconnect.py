@@ -89,9 +89,9 @@ def reconnect_notice() -> Iterator[None]:
     """Draw the page inside this block; in a session that took over from a lost one, say so above it.
 
     The notice shows from the session's first run until the person's next
-    action: a run that ends more than a few seconds after the notice was
+    action: a run that starts more than a few seconds after the notice was
     first drawn (the runs the reconnection itself causes, Streamlit's own
-    and the watcher's, come at once). Outside a browser's WebSocket
+    and the watcher's, come at once). Other runs draw no element for it. Outside a browser's WebSocket
     (AppTest, a script run without a page) it draws nothing.
 
     Example::
@@ -106,16 +106,15 @@ def reconnect_notice() -> Iterator[None]:
     session = st.session_state
     if PAGE_MOVED not in session:  # this session's first run
         session[PAGE_MOVED] = "new" if previous_session_id(protocols) else "no"  # see the module docstring
-    slot = st.empty()  # above the page; filled once the page is drawn (a run cut short draws it next time)
-    yield
-    _watch_connection()  # last, so that its empty element adds no gap above the page
-    state, now = session.get(PAGE_MOVED), time.monotonic()
+    state, now = session[PAGE_MOVED], time.monotonic()
     if state == "new" or (isinstance(state, float) and now - state < _NOTICE_SECONDS):
-        slot.info(MOVED_MESSAGE, icon=":material/sync_problem:")
+        st.info(MOVED_MESSAGE, icon=":material/sync_problem:")  # above the page; no element in other runs
         if state == "new":
             session[PAGE_MOVED] = now
     elif isinstance(state, float):
         session[PAGE_MOVED] = "seen"
+    yield
+    _watch_connection()  # last, so that its empty element adds no gap above the page
 
 
 def _watch_connection() -> None:
