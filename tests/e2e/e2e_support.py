@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -36,30 +37,74 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class SilentServer:
+    """A loopback port that accepts connections and never answers: ``url``, and ``accepted`` (one per connection).
+
+    Example::
+
+        with SilentServer() as silent:
+            ...  # a client of silent.url times out
+    """
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.accepted: list = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                self.accepted.append(self.listener.accept())
+            except OSError:  # closed
+                return
+
+    def __enter__(self) -> SilentServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.listener.close()
+        for connection, _ in self.accepted:
+            connection.close()
+
+
 class Server:
     """A server process (by default `stface launch APP`) on a free loopback port."""
 
-    def __init__(self, command: list[str], *, port: int, cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        command: list[str],
+        *,
+        port: int,
+        cwd: Path = ROOT,
+        env: dict[str, str] | None = None,
+        health: str = "/_stcore/health",
+        timeout: float = 60,
+    ) -> None:
         self.port = port
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile("w+")
         self.process = subprocess.Popen(
             command, cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
-        self._wait_ready()
+        self._wait_ready(health, timeout)
 
-    def _wait_ready(self, timeout: float = 60) -> None:
+    def _wait_ready(self, health: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"stface launch exited early:\n{self.output()}")
+                raise RuntimeError(f"{self.process.args[:4]} exited early:\n{self.output()}")
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                with urllib.request.urlopen(f"{self.url}{health}", timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:
                 time.sleep(0.2)
-        raise TimeoutError(f"server did not become healthy:\n{self.output()}")
+        output = self.output()
+        self.stop()  # the caller never gets this server to stop
+        raise TimeoutError(f"server did not become healthy:\n{output}")
 
     def output(self) -> str:
         self.log.flush()

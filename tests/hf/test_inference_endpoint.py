@@ -8,10 +8,10 @@ its own process; stface talks to it through huggingface_hub's InferenceClient.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 
 import pytest
+from e2e_support import SilentServer
 from streamlit.testing.v1 import AppTest
 
 import stface as gr
@@ -91,20 +91,12 @@ def test_an_unreachable_server_is_named(monkeypatch):
 
 def test_a_server_that_never_answers_times_out(monkeypatch):
     monkeypatch.setattr(remote, "TIMEOUT_S", 1.0)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    accepted = []
-    threading.Thread(target=lambda: accepted.append(listener.accept()), daemon=True).start()  # and then silence
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-    try:
-        io = gr.load(url, src="api", task="text-classification")
+    with SilentServer() as silent:
+        io = gr.load(silent.url, src="api", task="text-classification")
         started = time.monotonic()
-        with pytest.raises(gr.Error, match=rf"^The inference server at {url} did not answer within 1 s\.$"):
+        with pytest.raises(gr.Error, match=rf"^The inference server at {silent.url} did not answer within 1 s\.$"):
             io("good")
-        assert time.monotonic() - started < 5  # one bounded wait, not retried
-    finally:
-        listener.close()
+        assert time.monotonic() - started < 5 and len(silent.accepted) == 1  # one bounded wait, not retried
 
 
 def test_the_page_shows_the_server_error_and_keeps_serving(inference_endpoint):

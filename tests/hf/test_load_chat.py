@@ -73,31 +73,16 @@ def test_server_errors_are_clear_gr_errors(openai_server):
 
 
 def test_a_server_that_never_answers_times_out_after_a_bounded_number_of_tries(monkeypatch):
-    import threading
+    from e2e_support import SilentServer
 
     from stface.hub import openai_chat
 
     monkeypatch.setattr(openai_chat, "TIMEOUT_S", 1.0)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    accepted = []
-
-    def accept_and_stay_silent():
-        while True:
-            try:
-                accepted.append(listener.accept())
-            except OSError:  # closed at the end of the test
-                return
-
-    threading.Thread(target=accept_and_stay_silent, daemon=True).start()
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/v1/"
-    try:
+    with SilentServer() as silent:
+        url = f"{silent.url}/v1/"
         with pytest.raises(gr.Error, match=rf"^The chat server at {url} did not answer within 1 s \(tried 3 times\)\.$"):
             gr.load_chat(url, "m", file_types=None)("hi")
-        assert len(accepted) == 1 + openai_chat.MAX_RETRIES  # no more tries than that
-    finally:
-        listener.close()
+        assert len(silent.accepted) == 1 + openai_chat.MAX_RETRIES  # no more tries than that
 
 
 def test_bad_file_types_are_refused_when_loading():

@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
 import sys
-import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+if __name__ == "__main__":  # this file is also the server's process, which conftest.py did not set up
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+from e2e_support import Server  # noqa: E402
 
 
 def make_app(model: str, task: str):
@@ -96,26 +97,13 @@ def make_app(model: str, task: str):
     )
 
 
-class InferenceEndpoint:
+class InferenceEndpoint(Server):
     """The server in its own process on 127.0.0.1: ``url``, plus the test controls."""
 
     def __init__(self, model: str, task: str, port: int) -> None:
-        self.model, self.task, self.url = model, task, f"http://127.0.0.1:{port}"
-        self.log = tempfile.TemporaryFile("w+")
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
-        command = [sys.executable, __file__, model, task, str(port)]
-        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the inference endpoint exited early:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/health", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise TimeoutError(f"the inference endpoint did not come up:\n{self.output()}")
+        self.model, self.task = model, task
+        env = {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+        super().__init__([sys.executable, __file__, model, task, str(port)], port=port, env=env, health="/health", timeout=120)
 
     def loading_for(self, requests: int) -> None:
         """Answer the next ``requests`` predictions with 503, as a scaled-to-zero endpoint does."""
@@ -124,17 +112,6 @@ class InferenceEndpoint:
     def seen(self) -> dict:
         with urllib.request.urlopen(f"{self.url}/_test/seen") as response:
             return json.load(response)
-
-    def output(self) -> str:
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
-        self.log.close()
 
 
 @pytest.fixture(scope="session")

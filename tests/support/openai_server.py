@@ -31,16 +31,12 @@ server fail (a 500), a real server error on demand.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e_support import Server
 
 SPECIAL = {"unk_token": "[UNK]", "eos_token": "[EOS]", "bos_token": "[BOS]", "pad_token": "[PAD]"}
 #: "count" starts the longest answer: COUNTING, then [EOS] (a stream long enough to watch arrive).
@@ -90,52 +86,15 @@ def build_bigram_lm(path: Path) -> Path:
     return path
 
 
-class OpenAIServer:
+class OpenAIServer(Server):
     """``transformers serve MODEL`` on 127.0.0.1: ``base_url`` (ends in /v1/) and ``model`` for an OpenAI client."""
 
     def __init__(self, model: Path, port: int) -> None:
-        self.model, self.port = str(model), port
-        self.url = f"http://127.0.0.1:{port}"
-        self.base_url = f"{self.url}/v1/"
-        self.log = tempfile.TemporaryFile("w+")
-        env = {
-            **os.environ,
-            "HF_HUB_OFFLINE": "1",
-            "HF_HUB_DISABLE_UPDATE_CHECK": "1",
-            "TOKENIZERS_PARALLELISM": "false",
-        }
+        self.model, self.base_url = str(model), f"http://127.0.0.1:{port}/v1/"
+        env = {"HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_UPDATE_CHECK": "1", "TOKENIZERS_PARALLELISM": "false"}
         command = [sys.executable, "-m", "transformers.cli.transformers", "serve", self.model,
                    "--host", "127.0.0.1", "--port", str(port), "--device", "cpu", "--log-level", "warning"]  # fmt: skip
-        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        self._wait_ready()
-
-    def _wait_ready(self, timeout: float = 180) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"transformers serve exited early:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise TimeoutError(f"transformers serve did not become healthy:\n{self.output()}")
-
-    def output(self) -> str:
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        super().__init__(command, port=port, env=env, health="/health", timeout=180)
 
 
 @pytest.fixture(scope="session")
@@ -147,4 +106,3 @@ def openai_server(tmp_path_factory) -> Iterator[OpenAIServer]:
     server = OpenAIServer(model, free_port())
     yield server
     server.stop()
-    server.log.close()
