@@ -8,144 +8,32 @@ builds from the same options, plus Gradio 3.50's (``stroke_dash``, ``size``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from stface.components._vega import (
+    AGGREGATES,
+    CATEGORY10,
+    CONTINUOUS,
+    LEGEND_POSITIONS,
+    SORTS,
+    TOOLTIPS,
+    bin_step,
+    column_types,
+    field,
+    frame_from,
+    legend,
+    limits,
+    plain,
+    time_ms,
+)
 from stface.components.base import Component
 from stface.errors import ComponentValueError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BarPlot", "LinePlot", "NativePlot", "ScatterPlot", "column_types", "field", "frame_from", "plain"]
-
-AGGREGATES = ("sum", "mean", "median", "min", "max", "count")
-SORTS = ("x", "y", "-x", "-y")
-TOOLTIPS = ("axis", "none", "all")
-LEGEND_POSITIONS = ("left", "right", "top", "bottom", "top-left", "top-right", "bottom-left", "bottom-right", "none")
-_DURATION_MS = {"s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
-_CONTINUOUS = ("quantitative", "temporal")
-#: Vega's default category colours, for series a ``color_map`` leaves out.
-_CATEGORY10 = (
-    "#4c78a8",
-    "#f58518",
-    "#e45756",
-    "#72b7b2",
-    "#54a24b",
-    "#eeca3b",
-    "#b279a2",
-    "#ff9da6",
-    "#9d755d",
-    "#bab0ac",
-)
-
-
-def field(name: str) -> str:
-    """A column name as a Vega-Lite field (``.``, ``[`` and ``]`` escaped, as Gradio does).
-
-    Example:
-        >>> from stface.components.native_plots import field
-        >>> field("a.b")
-        'a\\\\.b'
-    """
-    return name.replace("\\", "\\\\").replace(".", "\\.").replace("[", "\\[").replace("]", "\\]")
-
-
-def column_types(frame: pd.DataFrame) -> dict[str, str]:
-    """Each column's Vega-Lite type: numbers ``quantitative``, datetimes ``temporal``, the rest ``nominal``."""
-    import pandas as pd
-
-    kinds = {}
-    for name in frame.columns:
-        dtype = frame[name].dtype
-        if pd.api.types.is_datetime64_any_dtype(dtype):
-            kinds[str(name)] = "temporal"
-        elif pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
-            kinds[str(name)] = "quantitative"
-        else:
-            kinds[str(name)] = "nominal"
-    return kinds
-
-
-def frame_from(value: Any, *, what: str) -> pd.DataFrame:
-    """A DataFrame from a DataFrame or Gradio 6's plot data (``{"columns": [...], "data": [[...]]}``)."""
-    import pandas as pd  # imported when a plot is used: pandas is heavy
-
-    if isinstance(value, pd.DataFrame):
-        return value
-    columns = value.get("columns") if isinstance(value, dict) else getattr(value, "columns", None)
-    rows = value.get("data") if isinstance(value, dict) else getattr(value, "data", None)
-    if isinstance(columns, (list, tuple)) and isinstance(rows, (list, tuple)):
-        return pd.DataFrame([list(row) for row in rows], columns=[str(c) for c in columns])
-    raise ComponentValueError(f"{what} shows a pandas DataFrame; got {type(value).__name__}. "
-                              "Build one with pandas.DataFrame({'x': [...], 'y': [...]}).")  # fmt: skip
-
-
-def _limits(limits: Sequence[Any] | None, name: str) -> list[Any] | None:
-    if limits is None:
-        return None
-    if not isinstance(limits, (list, tuple)) or len(limits) != 2:
-        raise ValueError(f"{name} must be [min, max] (either may be None); got {limits!r}.")
-    return list(limits)
-
-
-def _bin_step(x_bin: str | float | None) -> float | None:
-    """``x_bin`` as a Vega-Lite bin step: a number, or a duration like ``"15m"`` in milliseconds."""
-    if x_bin is None:
-        return None
-    if isinstance(x_bin, str):
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd])\s*", x_bin)
-        if match is None:
-            raise ValueError(f"x_bin {x_bin!r} must be a number or a duration such as '10s', '15m', '1h' or '1d'.")
-        return float(match.group(1)) * _DURATION_MS[match.group(2)]
-    if isinstance(x_bin, bool) or not isinstance(x_bin, (int, float)) or x_bin <= 0:
-        raise ValueError(f"x_bin must be a positive number or a duration such as '1h'; got {x_bin!r}.")
-    return float(x_bin)
-
-
-def _legend(position: str | None, title: str | None, default_orient: str | None = None) -> dict | None:
-    if position == "none":
-        return None
-    legend: dict[str, Any] = {"title": title}
-    orient = position or default_orient
-    if orient:
-        legend["orient"] = orient
-    return legend
-
-
-def plain(value: Any) -> Any:
-    """``value`` with only JSON's types: numpy numbers as Python ones, NaN as None, anything else as text.
-
-    Example:
-        >>> import numpy as np
-        >>> from stface.components.native_plots import plain
-        >>> plain({"domain": [np.int64(1), float("nan")], "title": None})
-        {'domain': [1, None], 'title': None}
-    """
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if hasattr(value, "item") and type(value).__module__ == "numpy":
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
-def _time_ms(value: Any) -> Any:
-    """A temporal axis limit in milliseconds: numbers are seconds (as Gradio 6 takes them), or a date."""
-    import pandas as pd
-
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value * 1000
-    return pd.Timestamp(value).value // 1_000_000
-
+__all__ = ["BarPlot", "LinePlot", "NativePlot", "ScatterPlot"]
 
 class NativePlot(Component["pd.DataFrame | None"]):
     """What LinePlot, ScatterPlot and BarPlot share: a DataFrame in, a Vega-Lite chart out.
@@ -222,10 +110,10 @@ class NativePlot(Component["pd.DataFrame | None"]):
         self.color_legend_position = color_legend_position
         self.tooltip = tooltip
         self.x_bin, self.y_aggregate = x_bin, y_aggregate
-        _bin_step(x_bin)  # checked now, so a typo fails where it was written
+        bin_step(x_bin)  # checked now, so a typo fails where it was written
         self.color_map = dict(color_map) if color_map else None
         self.colors_in_legend = list(colors_in_legend) if colors_in_legend is not None else None
-        self.x_lim, self.y_lim = _limits(x_lim, "x_lim"), _limits(y_lim, "y_lim")
+        self.x_lim, self.y_lim = limits(x_lim, "x_lim"), limits(y_lim, "y_lim")
         self.x_label_angle, self.y_label_angle = x_label_angle, y_label_angle
         self.x_axis_format, self.y_axis_format = x_axis_format, y_axis_format
         self.x_axis_labels_visible = x_axis_labels_visible
@@ -300,7 +188,7 @@ class NativePlot(Component["pd.DataFrame | None"]):
     def _scale(self, limits: list[Any] | None, *, temporal: bool, zero: bool) -> dict[str, Any]:
         scale: dict[str, Any] = {} if zero else {"zero": False}
         if limits:
-            low, high = (_time_ms(v) for v in limits) if temporal else limits
+            low, high = (time_ms(v) for v in limits) if temporal else limits
             if low is not None:
                 scale["domainMin"] = low
             if high is not None:
@@ -317,15 +205,15 @@ class NativePlot(Component["pd.DataFrame | None"]):
     def _color(self, data: pd.DataFrame, types: dict[str, str]) -> dict[str, Any]:
         color = self.color
         encoding: dict[str, Any] = {"field": field(color), "type": types[color]}
-        legend = _legend(self.color_legend_position, self.color_title or color, "bottom")
-        if legend is not None and self.colors_in_legend is not None:
-            legend = {**legend, "values": list(self.colors_in_legend)} if self.colors_in_legend else None
-        encoding["legend"] = legend
+        shown = legend(self.color_legend_position, self.color_title or color, "bottom")
+        if shown is not None and self.colors_in_legend is not None:
+            shown = {**shown, "values": list(self.colors_in_legend)} if self.colors_in_legend else None
+        encoding["legend"] = shown
         if types[color] == "nominal":
             domain = data[color].dropna().drop_duplicates().tolist()
             scale: dict[str, Any] = {"domain": domain}
             if self.color_map:
-                spare = iter(_CATEGORY10 * (len(domain) // len(_CATEGORY10) + 1))
+                spare = iter(CATEGORY10 * (len(domain) // len(CATEGORY10) + 1))
                 scale["range"] = [self.color_map.get(str(v)) or self.color_map.get(v) or next(spare) for v in domain]
             encoding["scale"] = scale
         return encoding
@@ -340,7 +228,7 @@ class NativePlot(Component["pd.DataFrame | None"]):
              **({"aggregate": aggregate} if aggregate else {})},
             {"field": field(x), "type": types[x], "title": self.x_title or x,
              **({"format": "%Y-%m-%d %H:%M:%S"} if types[x] == "temporal" else {}),
-             **({"bin": {"step": _bin_step(self.x_bin)}} if self.x_bin is not None else {})},
+             **({"bin": {"step": bin_step(self.x_bin)}} if self.x_bin is not None else {})},
         ]  # fmt: skip
         shown = {x, y}
         for extra in self._columns_used():
@@ -373,7 +261,7 @@ class NativePlot(Component["pd.DataFrame | None"]):
                   "scale": self._scale(self.y_lim, temporal=types[y] == "temporal", zero=bars)},
         }  # fmt: skip
         if self.x_bin is not None:
-            encoding["x"]["bin"] = {"step": _bin_step(self.x_bin)}
+            encoding["x"]["bin"] = {"step": bin_step(self.x_bin)}
         if self.sort is not None:
             encoding["x"]["sort"] = self._sort()
         if aggregate:
@@ -388,7 +276,7 @@ class NativePlot(Component["pd.DataFrame | None"]):
     def _zoomable(self, encoding: dict[str, Any]) -> bool:
         """Gradio 3.50's ``interactive``: pan and zoom where both axes are continuous and unbinned."""
         return self.interactive is not False and all(
-            encoding[c]["type"] in _CONTINUOUS and "bin" not in encoding[c] and "aggregate" not in encoding[c]
+            encoding[c]["type"] in CONTINUOUS and "bin" not in encoding[c] and "aggregate" not in encoding[c]
             for c in ("x", "y")
         )
 
@@ -472,7 +360,7 @@ class LinePlot(NativePlot):
             encoding["strokeDash"] = {
                 "field": field(self.stroke_dash),
                 "type": "nominal",
-                "legend": _legend(self.stroke_dash_legend_position, self.stroke_dash_legend_title or self.stroke_dash),
+                "legend": legend(self.stroke_dash_legend_position, self.stroke_dash_legend_title or self.stroke_dash),
             }
         return encoding
 
@@ -534,7 +422,7 @@ class ScatterPlot(NativePlot):
         ):
             if column:
                 kind = "quantitative" if types[column] == "quantitative" and channel == "size" else "nominal"
-                encoding[channel] = {"field": field(column), "type": kind, "legend": _legend(position, title or column)}
+                encoding[channel] = {"field": field(column), "type": kind, "legend": legend(position, title or column)}
         return encoding
 
     def _marks(self, encoding: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from stface.components._codecs import MediaFile
 from stface.components._media import MediaComponent
-from stface.components.native_plots import column_types, field, frame_from, plain
+from stface.components._vega import column_types, field, frame_from, plain
 from stface.errors import ComponentValueError
 
 if TYPE_CHECKING:
