@@ -85,6 +85,14 @@ def start(page) -> float:
     return time.monotonic()
 
 
+def streaming(launch_app, tmp_path: Path, devices, source: str, **env: str):
+    """A page of ``source``'s app (served with ``env``), its stream started; fn's calls log to tmp_path/log."""
+    page = devices()
+    open_live(page, serve(launch_app, tmp_path, source, **env))
+    start(page)
+    return page
+
+
 def read_log(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
@@ -163,11 +171,8 @@ def text_corner(rgb: np.ndarray) -> tuple[str, str]:
 
 
 def test_webcam_frames_reach_fn_ten_times_a_second_and_come_back_flipped(tmp_path, launch_app, devices):
-    server = serve(launch_app, tmp_path, WEBCAM_APP)
-    page = devices()
-    open_live(page, server)
+    page = streaming(launch_app, tmp_path, devices, WEBCAM_APP)
     log = tmp_path / "log"
-    start(page)
     expect(page.get_by_label("what fn received")).to_have_value("640x480 uint8")  # redrawn when it changed
     wait_for(lambda: len(read_log(log)) >= 20, "fn is getting frames")
     page.evaluate(COUNT_RUNS)
@@ -229,11 +234,8 @@ def sine_breaks(samples: np.ndarray, at: list[int]) -> np.ndarray:
 
 
 def test_microphone_chunks_reach_fn_in_order_without_gaps_for_as_long_as_it_streamed(tmp_path, launch_app, devices):
-    server = serve(launch_app, tmp_path, LISTEN_APP)
-    page = devices()
-    open_live(page, server)
+    page = streaming(launch_app, tmp_path, devices, LISTEN_APP)
     log = tmp_path / "log"
-    start(page)
     first = wait_for(lambda: read_log(log), "the first chunk")[0]
     page.wait_for_timeout(3500)
     stopped = time.monotonic()
@@ -261,10 +263,7 @@ def test_microphone_chunks_reach_fn_in_order_without_gaps_for_as_long_as_it_stre
 
 
 def test_time_limit_stops_the_stream_after_that_much_audio(tmp_path, launch_app, devices):
-    server = serve(launch_app, tmp_path, LISTEN_APP, LIMIT="2")
-    page = devices()
-    open_live(page, server)
-    start(page)
+    page = streaming(launch_app, tmp_path, devices, LISTEN_APP, LIMIT="2")
     expect(streamer(page).get_by_role("button", name="Start")).to_be_visible(timeout=30_000)  # the browser stopped
     expect(page.get_by_text("The stream stopped after its time limit of 2 s.")).to_be_visible()
     page.wait_for_timeout(1000)
@@ -337,10 +336,7 @@ LISTEN_BACK = """async () => {
 
 
 def test_a_live_audio_effect_plays_back_over_the_same_connection(tmp_path, launch_app, devices):
-    server = serve(launch_app, tmp_path, EFFECT_APP)
-    page = devices()
-    open_live(page, server)
-    start(page)
+    page = streaming(launch_app, tmp_path, devices, EFFECT_APP)
     expect(page.get_by_text("Live: the sound comes back in 'microphone'.")).to_be_visible()
     heard = wait_for(lambda: streamer_frame(page).evaluate(LISTEN_BACK), "the processed sound plays")
     assert abs(heard["frequency"] - 440) < 10 and heard["level"] > -80, heard
