@@ -191,11 +191,15 @@ def listener(log):
     return listen
 
 
+def listening(log: list, **options) -> LiveStream:
+    """The stream of a live Interface whose fn is ``listener(log)`` (inputs: name, state, streamed audio)."""
+    return LiveStream(gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"],
+                                   live=True, **options))  # fmt: skip
+
+
 def test_chunks_reach_fn_in_order_without_gaps_and_state_carries_across_calls():
     log = []
-    demo = gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"], live=True,
-                        stream_every=0.5)  # fmt: skip
-    stream = LiveStream(demo)
+    stream = listening(log, stream_every=0.5)
     stream.inputs = ["ada", None, None]
     connection = stream.connection()
     signal = (np.arange(48000 * 2) % 30000).astype(np.int16)
@@ -213,9 +217,7 @@ def test_chunks_reach_fn_in_order_without_gaps_and_state_carries_across_calls():
 
 def test_a_new_connection_keeps_the_state_and_ignores_late_audio_of_the_old_one():
     log = []
-    demo = gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"], live=True,
-                        stream_every=0.1)  # fmt: skip
-    stream = LiveStream(demo)
+    stream = listening(log, stream_every=0.1)
     first, second = stream.connection(), stream.connection()
     first.put_samples(np.ones(1500, dtype=np.int16), 10000)
     first.close()
@@ -230,9 +232,7 @@ def test_a_new_connection_keeps_the_state_and_ignores_late_audio_of_the_old_one(
 
 def test_time_limit_ends_the_stream_at_exactly_that_much_audio():
     log, ended = [], []
-    demo = gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"], live=True,
-                        stream_every=0.5, time_limit=1.2)  # fmt: skip
-    stream = LiveStream(demo)
+    stream = listening(log, stream_every=0.5, time_limit=1.2)
     stream.on_end = lambda reason, connection: ended.append(reason)
     connection = stream.connection()
     for _ in range(20):
@@ -299,9 +299,7 @@ def test_an_unexpected_exception_shows_a_generic_message_unless_show_error():
 
 def test_a_recording_fed_at_once_streams_as_chunks_with_state():
     log = []
-    demo = gr.Interface(listener(log), ["text", "state", gr.Audio(streaming=True)], ["state", "text"], live=True,
-                        stream_every=0.25)  # fmt: skip
-    stream = LiveStream(demo)
+    stream = listening(log, stream_every=0.25)
     stream.inputs = ["bo", None, None]
     stream.feed_clip_now((8000, np.zeros((8000, 2), dtype=np.float32)))
     assert [entry[1] for entry in log] == [2000] * 4 and stream.outputs[1] == "bo: 1.00 s"
