@@ -91,8 +91,9 @@ def reconnect_notice() -> Iterator[None]:
     The notice shows from the session's first run until the person's next
     action: a run that starts more than a few seconds after the notice was
     first drawn (the runs the reconnection itself causes, Streamlit's own
-    and the watcher's, come at once). Other runs draw no element for it. Outside a browser's WebSocket
-    (AppTest, a script run without a page) it draws nothing.
+    and the watcher's, come at once). Other runs draw no element for it.
+    Outside a browser's WebSocket (AppTest, a script run without a page) it
+    draws nothing.
 
     Example::
 
