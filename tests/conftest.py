@@ -19,6 +19,14 @@ from postgres import postgres  # noqa: E402, F401
 from inference_endpoint import generation_endpoint, inference_endpoint  # noqa: E402, F401
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so fixtures can tell at teardown whether it failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture(scope="session")
 def tiny_models() -> dict[str, str]:
     """Tiny random models in the test HF_HOME's hub cache: {name: task}."""

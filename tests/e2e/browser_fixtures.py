@@ -15,8 +15,12 @@ expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
-def start_server() -> Iterator:
-    """Start any server command; ``{port}`` in its arguments becomes a free port."""
+def start_server(request) -> Iterator:
+    """Start any server command; ``{port}`` in its arguments becomes a free port.
+
+    When the test fails, each server's output (its log's last lines) is
+    printed, so the failure report shows what the server saw.
+    """
     servers: list[Server] = []
 
     def start(command: list[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Server:
@@ -28,7 +32,11 @@ def start_server() -> Iterator:
         return server
 
     yield start
+    report = getattr(request.node, "report_call", None)
     for server in servers:
+        if report is not None and report.failed:
+            print(f"--- output of {' '.join(server.process.args[:5])} (last 6000 characters) ---")
+            print(server.output()[-6000:])
         server.stop()
 
 

@@ -122,12 +122,33 @@ class Server:
 
 def wait_idle(page, timeout: float = 30_000) -> None:
     """Wait until the app is connected and its script has finished running."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     app = page.locator("[data-testid='stApp']")
-    app.and_(page.locator("[data-test-connection-state='CONNECTED']")).wait_for(timeout=timeout)
-    page.wait_for_function(
-        "() => document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'",
-        timeout=timeout,
-    )
+    try:
+        app.and_(page.locator("[data-test-connection-state='CONNECTED']")).wait_for(timeout=timeout)
+        page.wait_for_function(
+            "() => document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'",
+            timeout=timeout,
+        )
+    except PlaywrightTimeout as timed_out:
+        raise AssertionError(f"the app did not become idle within {timeout / 1000:g} s: {_app_state(page)}") from timed_out
+
+
+def _app_state(page) -> str:
+    """What the page shows of the app's state, for a failure message."""
+    try:
+        return page.evaluate(
+            """() => {
+              const app = document.querySelector("[data-testid='stApp']");
+              const heads = [...document.querySelectorAll("h1")].map((h) => h.innerText);
+              return JSON.stringify({url: location.href, script: app?.dataset.testScriptState,
+                                     connection: app?.dataset.testConnectionState, h1: heads,
+                                     status: document.querySelector("[data-testid='stStatusWidget']")?.innerText});
+            }"""
+        )
+    except Exception as error:  # noqa: BLE001 - a page that cannot even say
+        return f"(the page could not be read: {error})"
 
 
 def open_app(page, url: str) -> None:
