@@ -18,6 +18,7 @@ from stface.components._codecs import (
     to_int16,
 )
 from stface.components._media import MediaComponent, normalise_sources
+from stface.components.base import interpretation_count
 from stface.errors import Error
 from stface.paths import save_bytes, servable_path
 
@@ -85,6 +86,19 @@ class Audio(MediaComponent[AudioClip | MediaFile | None]):
         self.streaming, self.autoplay = bool(streaming), bool(autoplay)
         self.type = type
         self.max_length = max_length
+
+    def set_interpret_parameters(self, segments: int = 8) -> Audio:
+        """How interpretation splits the clip (Gradio 3.x): into ``segments`` equal spans, each silenced in turn.
+
+        Returns the component.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Audio().set_interpret_parameters(segments=4).interpretation_segments
+            4
+        """
+        self.interpretation_segments = interpretation_count("Audio", "segments", segments)
+        return self
 
     # -- conversions -----------------------------------------------------------
 

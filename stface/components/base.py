@@ -69,6 +69,14 @@ GRADIO_IGNORED = frozenset(
 )
 
 
+def interpretation_count(owner: str, name: str, value: Any) -> int:
+    """A ``set_interpret_parameters`` count (segments, steps): a whole number of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{owner}.set_interpret_parameters({name}=...) takes a whole number of at least 1, "
+                         f"not {value!r}.")  # fmt: skip
+    return value
+
+
 class Component(Generic[Payload]):
     """Base class of every stface component.
 
@@ -120,6 +128,7 @@ class Component(Generic[Payload]):
         self.info = info
         self.visible = visible
         self.interactive = interactive
+        self.set_interpret_parameters()  # Gradio 3.x's defaults, as its Interpretable components set them
 
     @classmethod
     def _parameter_names(cls) -> set[str]:
@@ -152,7 +161,7 @@ class Component(Generic[Payload]):
         """
         if type(self) is not type(other):
             return False
-        skip = self.presentation_attributes
+        skip = self.presentation_attributes | {k for k in vars(self) if k.startswith("interpretation_")}
         mine = {k: v for k, v in vars(self).items() if k not in skip}
         theirs = {k: v for k, v in vars(other).items() if k not in skip}
         try:
@@ -180,6 +189,20 @@ class Component(Generic[Payload]):
         """
         value = self.value() if callable(self.value) else self.value
         return copy.deepcopy(value)
+
+    def set_interpret_parameters(self) -> Component:
+        """Gradio 3.x's interpretation options: this component has none. Returns the component.
+
+        Textbox, Number, Slider, Image and Audio take options (how the input
+        is split or stepped when interpretation perturbs it).
+
+        Example:
+            >>> import stface as gr
+            >>> radio = gr.Radio(["a", "b"])
+            >>> radio.set_interpret_parameters() is radio
+            True
+        """
+        return self
 
     def style(self, *args: Any, **kwargs: Any) -> Component:
         """Gradio 3's retired ``.style(...)``: accepted with a warning, returns the component.

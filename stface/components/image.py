@@ -18,6 +18,7 @@ from stface.components._codecs import (
 )
 from stface.components._drawing import CanvasOptions, canvas_from, format_image, working_size
 from stface.components._media import MediaComponent, normalise_sources
+from stface.components.base import interpretation_count
 from stface.errors import Error
 from stface.paths import servable_path
 from stface.watermark import add_watermark, watermark_options
@@ -141,6 +142,19 @@ class Image(MediaComponent[Any]):
             )  # fmt: skip
         #: Where an image comes from (for a canvas: where its background may come from).
         self.sources = [s for s in chosen if s != "canvas" and (s != "clipboard" or self.drawing is not None)]
+
+    def set_interpret_parameters(self, segments: int = 16) -> Image:
+        """How interpretation splits the image (Gradio 3.x): into about ``segments`` SLIC superpixels.
+
+        Each is painted the image's mean colour in turn. Returns the component.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Image().set_interpret_parameters(segments=8).interpretation_segments
+            8
+        """
+        self.interpretation_segments = interpretation_count("Image", "segments", segments)
+        return self
 
     # -- conversions -----------------------------------------------------------
 

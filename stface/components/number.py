@@ -6,7 +6,8 @@ import math
 import random
 from typing import Any
 
-from stface.components.base import Component
+from stface.components.base import Component, interpretation_count
+from stface._kwargs import warn_compatibility
 from stface.errors import Error
 
 __all__ = ["Number", "Slider", "display_number", "round_to_precision"]
@@ -103,6 +104,27 @@ class Number(Component[float | int | None]):
             return None
         return "%d" if self.precision == 0 else f"%.{self.precision}f"
 
+    def set_interpret_parameters(self, steps: int = 3, delta: float = 1, delta_type: str = "percent") -> Number:
+        """How interpretation steps around the number (Gradio 3.x): ``steps`` values each side.
+
+        They are ``delta`` apart: ``delta`` percent of the number with
+        ``delta_type="percent"``, or ``delta`` itself with ``"absolute"``.
+        Returns the component.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Number().set_interpret_parameters(steps=2, delta=5, delta_type="absolute").interpretation_steps
+            2
+        """
+        steps = interpretation_count("Number", "steps", steps)
+        delta = _as_number(delta, "Number.set_interpret_parameters(delta=...)")
+        if delta_type not in ("percent", "absolute"):  # Gradio 3.50 steps by delta itself for any other text
+            warn_compatibility(f"Number.set_interpret_parameters(delta_type={delta_type!r}): the types are 'percent' "
+                               "and 'absolute'; stface steps by delta itself, as Gradio 3.50 does.")  # fmt: skip
+        self.interpretation_steps, self.interpretation_delta = steps, delta
+        self.interpretation_delta_type = delta_type
+        return self
+
 
 class Slider(Component[float | int | None]):
     """A slider between ``minimum`` and ``maximum``.
@@ -139,6 +161,19 @@ class Slider(Component[float | int | None]):
             step = 10 ** math.floor(math.log10(maximum - minimum) - 2)
         self.step = step
         self.randomize = randomize
+
+    def set_interpret_parameters(self, steps: int = 8) -> Slider:
+        """How interpretation samples the slider (Gradio 3.x): ``steps`` values evenly across its range.
+
+        Returns the component.
+
+        Example:
+            >>> import stface as gr
+            >>> gr.Slider(0, 10).set_interpret_parameters(steps=5).interpretation_steps
+            5
+        """
+        self.interpretation_steps = interpretation_count("Slider", "steps", steps)
+        return self
 
     @property
     def integral(self) -> bool:

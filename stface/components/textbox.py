@@ -59,6 +59,27 @@ class Textbox(Component[str | None]):
         value = super().initial_payload()
         return "" if value is None else value if isinstance(value, str) else str(value)
 
+    def set_interpret_parameters(self, separator: str = " ", replacement: str | None = None) -> Textbox:
+        """How interpretation splits the text (Gradio 3.x): into tokens at ``separator``.
+
+        Leave-one-out removes each token in turn, or puts ``replacement`` in
+        its place when given. Returns the component.
+
+        Example:
+            >>> import stface as gr
+            >>> box = gr.Textbox().set_interpret_parameters(separator=",", replacement="[MASK]")
+            >>> box.interpretation_separator, box.interpretation_replacement
+            (',', '[MASK]')
+        """
+        if not isinstance(separator, str) or not separator:
+            raise ValueError(f"Textbox.set_interpret_parameters(separator=...) takes a non-empty string, "
+                             f"not {separator!r}.")  # fmt: skip
+        if replacement is not None and not isinstance(replacement, str):
+            raise ValueError(f"Textbox.set_interpret_parameters(replacement=...) takes a string or None, "
+                             f"not {replacement!r}.")  # fmt: skip
+        self.interpretation_separator, self.interpretation_replacement = separator, replacement
+        return self
+
 
 class TextArea(Textbox):
     """A Textbox with 7 lines (Gradio's ``"textarea"`` shortcut).

@@ -58,12 +58,11 @@ class Masker:
 
 
 class TextMasker(Masker):
-    """Words split on spaces; each left out in turn (Gradio's Textbox)."""
-
-    separator = " "
+    """Words split at the separator (a space); each left out, or replaced, in turn (Gradio's Textbox)."""
 
     def __init__(self, component: Any) -> None:
         super().__init__(component, sign=1, supports_shap=True)
+        self.separator: str = component.interpretation_separator
 
     def tokens(self, payload: Any) -> tuple[list[str], list[str]]:
         tokens = str(payload or "").split(self.separator)
@@ -71,7 +70,9 @@ class TextMasker(Masker):
 
     def neighbours(self, payload: Any) -> tuple[list[str], list[str]]:
         tokens, _ = self.tokens(payload)
-        return [self.separator.join(tokens[:i] + tokens[i + 1 :]) for i in range(len(tokens))], tokens
+        instead = self.component.interpretation_replacement
+        put = [] if instead is None else [instead]
+        return [self.separator.join(tokens[:i] + put + tokens[i + 1 :]) for i in range(len(tokens))], tokens
 
     def masked(self, tokens: list[str], mask: np.ndarray) -> str:
         return self.separator.join(t for t, keep in zip(tokens, mask) if keep)
@@ -87,17 +88,20 @@ class TextMasker(Masker):
 
 
 class NumberMasker(Masker):
-    """Three values each side, 1% apart; the input itself in the middle as ``(x, None)``."""
-
-    steps, delta = 3, 1.0
+    """Three values each side (the component's steps), 1% apart (its delta); the input itself in the middle."""
 
     def neighbours(self, payload: Any) -> tuple[list[float], float]:
-        x = round_to_precision(float(payload), self.component.precision)
-        delta = self.delta * x / 100
-        if self.component.precision == 0 and delta != int(delta):
-            raise Error(f"Cannot interpret {x} with precision=0: a 1% step ({delta}) is not a whole number.")
-        below = (np.array(x) + np.arange(-self.steps, 0) * delta).tolist()
-        above = (np.array(x) + np.arange(1, self.steps + 1) * delta).tolist()
+        number = self.component
+        x = round_to_precision(float(payload), number.precision)
+        percent = number.interpretation_delta_type == "percent"
+        delta = 1.0 * number.interpretation_delta * x / 100 if percent else number.interpretation_delta
+        if number.precision == 0 and delta != int(delta):
+            step = f"a {number.interpretation_delta:g}% step" if percent else "the step"
+            raise Error(f"Cannot interpret {x} with precision=0: {step} ({delta}) is not a whole number. Pick a "
+                        "delta in set_interpret_parameters that gives whole steps.")  # fmt: skip
+        steps = number.interpretation_steps
+        below = (np.array(x) + np.arange(-steps, 0) * delta).tolist()
+        above = (np.array(x) + np.arange(1, steps + 1) * delta).tolist()
         return below + above, x
 
     def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], x: Any) -> list:
@@ -110,10 +114,11 @@ class NumberMasker(Masker):
 
 
 class SliderMasker(Masker):
-    """Eight evenly spaced values across the slider's range."""
+    """Eight (the component's steps) evenly spaced values across the slider's range."""
 
     def neighbours(self, payload: Any) -> tuple[list[float], None]:
-        return np.linspace(self.component.minimum, self.component.maximum, 8).tolist(), None
+        slider = self.component
+        return np.linspace(slider.minimum, slider.maximum, slider.interpretation_steps).tolist(), None
 
     def display(self, payload: Any, explanation: Any) -> Cells:
         scores = tuple(explanation)
@@ -200,9 +205,7 @@ class Segmentation:
 
 
 class ImageMasker(Masker):
-    """SLIC superpixels, each painted the image's mean colour in turn."""
-
-    segments = 16
+    """SLIC superpixels (16, or the component's segments), each painted the image's mean colour in turn."""
 
     def __init__(self, component: Any) -> None:
         super().__init__(component, sign=1, supports_shap=True)
@@ -220,7 +223,7 @@ class ImageMasker(Masker):
         except ImportError:
             raise ImportError("Image interpretation needs scikit-image: pip install 'stface[interpret]'") from None
         image = self.image(payload)
-        labels = slic(image, self.segments, compactness=10, sigma=1, start_label=1)
+        labels = slic(image, self.component.interpretation_segments, compactness=10, sigma=1, start_label=1)
         present = np.bincount(labels.ravel()) > 0
         rank = np.cumsum(present) - 1  # SLIC's labels, in increasing order, as 0..n-1
         return Segmentation(image, rank[labels], int(present.sum()), isinstance(payload, WebcamPhoto))
@@ -279,18 +282,16 @@ class Spans:
 
 
 class AudioMasker(Masker):
-    """Eight equal segments, each silenced in turn; a score per segment."""
-
-    segments = 8
+    """Eight (the component's segments) equal spans, each silenced in turn; a score per span."""
 
     def __init__(self, component: Any) -> None:
         super().__init__(component, sign=1, supports_shap=True)
 
     def spans(self, payload: Any) -> Spans:
         clip = audio_clip(payload) if isinstance(payload, (tuple, list)) else decode_audio(payload)
-        samples = np.asarray(clip.samples)
-        edges = [round(b) for b in np.linspace(0, len(samples), self.segments + 1).tolist()]
-        return Spans(clip.sample_rate, samples, np.repeat(np.arange(self.segments), np.diff(edges)), self.segments)
+        samples, n = np.asarray(clip.samples), self.component.interpretation_segments
+        edges = [round(b) for b in np.linspace(0, len(samples), n + 1).tolist()]
+        return Spans(clip.sample_rate, samples, np.repeat(np.arange(n), np.diff(edges)), n)
 
     def neighbours(self, payload: Any) -> tuple[list[tuple[int, np.ndarray]], None]:
         spans = self.spans(payload)

@@ -23,7 +23,8 @@ def _models():
 
 
 def _component(spec: dict):
-    return getattr(gr, spec["component"])(**spec.get("kwargs", {}))
+    component = getattr(gr, spec["component"])(**spec.get("kwargs", {}))
+    return component.set_interpret_parameters(**spec.get("interpret_parameters", {}))
 
 
 def _same(actual, expected, path="result"):
