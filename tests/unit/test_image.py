@@ -19,6 +19,18 @@ def test_numpy_type_gives_rgb_uint8_arrays():
     assert tuple(array[0, 0]) == (200, 30, 30)
 
 
+def test_an_rgb_array_reaches_fn_as_an_equal_copy_and_other_arrays_are_converted():
+    array = np.arange(2 * 3 * 3, dtype=np.uint8).reshape(2, 3, 3)
+    given = gr.Image().preprocess(array)
+    assert given is not array and np.array_equal(given, array)
+    given[0, 0, 0] = 99
+    assert array[0, 0, 0] == 0  # fn changing its argument does not change the caller's
+    assert gr.Image(image_mode="L").preprocess(array).shape == (2, 3)
+    assert gr.Image(invert_colors=True).preprocess(array)[0, 0, 0] == 255
+    assert gr.Image().preprocess(np.ones((2, 3, 3))).max() == 255  # floats 0..1, as an image
+    assert gr.Image().preprocess(np.zeros((2, 3, 4), dtype=np.uint8)).shape == (2, 3, 3)  # RGBA -> RGB
+
+
 def test_pil_and_filepath_types():
     assert isinstance(gr.Image(type="pil").preprocess(upload()), PILImage.Image)
     assert isinstance(gr.Pil().preprocess(upload()), PILImage.Image)
