@@ -69,6 +69,9 @@ GRADIO_IGNORED = frozenset(
 )
 
 
+_NOT_GIVEN: Any = object()
+
+
 def interpretation_count(owner: str, name: str, value: Any) -> int:
     """A ``set_interpret_parameters`` count (segments, steps): a whole number of at least 1."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -189,6 +192,33 @@ class Component(Generic[Payload]):
         """
         value = self.value() if callable(self.value) else self.value
         return copy.deepcopy(value)
+
+    @classmethod
+    def update(cls, value: Any = _NOT_GIVEN, **options: Any) -> dict[str, Any]:
+        """Gradio 3.x's ``gr.Textbox.update(...)``: ``gr.update(...)`` for this kind of component.
+
+        fn returns it for an output to change its value and options. Options
+        left ``None`` stay as they are, as in Gradio 3.x; ``value=None`` clears
+        the output. An option this component does not have is a TypeError
+        that suggests the closest one. Gradio 3.50 deprecated the method in
+        favour of returning a component (``gr.Textbox(visible=False)``) or
+        ``gr.update(...)``; stface accepts it with the same advice.
+
+        Example:
+            >>> import warnings, stface as gr
+            >>> with warnings.catch_warnings():
+            ...     warnings.simplefilter("ignore")
+            ...     gr.Textbox.update(visible=False, label=None)
+            {'__type__': 'update', 'visible': False}
+        """
+        owner, known = f"{cls.__name__}.update()", cls._parameter_names()
+        ignored = GRADIO_IGNORED | cls.gradio_ignored
+        check_gradio_kwargs(owner, {k: v for k, v in options.items() if k not in known}, ignored=ignored, known=known,
+                            strict=True)  # fmt: skip
+        warn_compatibility(f"{owner} was deprecated in Gradio 3.50: return gr.update(...) or a component, e.g. "
+                           f"gr.{cls.__name__}(visible=False), instead.")  # fmt: skip
+        props = {k: v for k, v in options.items() if v is not None}
+        return {"__type__": "update", **props, **({} if value is _NOT_GIVEN else {"value": value})}
 
     def set_interpret_parameters(self) -> Component:
         """Gradio 3.x's interpretation options: this component has none. Returns the component.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 import stface as gr
+from stface._kwargs import StfaceCompatibilityWarning
 
 APP = '''
 import stface as gr
@@ -62,3 +64,39 @@ def test_called_as_a_function_an_update_returns_its_value():
     demo = gr.Interface(lambda s: gr.update(value=s.upper(), visible=True), "text", "text")
     assert demo("hi") == "HI"
     assert gr.Interface(lambda s: gr.skip(), "text", "text")("hi") is None
+
+
+GRADIO3_APP = '''
+import stface as gr
+
+def react(mode):
+    if mode == "relabel":
+        return gr.Textbox.update(value="new text", label="Renamed", lines=None), gr.Radio.update(choices=["a", "b"], value="b")
+    if mode == "clear":
+        return gr.Textbox.update(value=None), gr.Radio.update(visible=False)
+    return "plain", "x"
+
+demo = gr.Interface(react, gr.Radio(["relabel", "clear", "plain"], label="mode"),
+                    [gr.Textbox(label="text"), gr.Radio(["x"], label="pick")])
+demo.render()
+'''
+
+
+def test_gradio_3_component_update_changes_outputs_as_gr_update_does():
+    at = AppTest.from_string(GRADIO3_APP, default_timeout=30).run()
+    _submit(at, "relabel")
+    assert [(t.label, t.value) for t in at.text_area] == [("Renamed", "new text")]
+    assert [(r.options, r.value) for r in at.radio if r.label == "pick"] == [(["a", "b"], "b")]
+    _submit(at, "clear")
+    assert [t.value for t in at.text_area] == [""]  # value=None clears; lines=None changed nothing
+    assert [r.label for r in at.radio] == ["mode"]  # the pick radio is hidden
+    assert not at.exception
+
+
+def test_gradio_3_component_update_refuses_an_option_the_component_lacks():
+    with pytest.raises(TypeError, match="Textbox.update\\(\\) got an unexpected keyword argument 'visibel'. Did you mean 'visible'"):
+        gr.Textbox.update(visibel=False)
+    with pytest.warns(StfaceCompatibilityWarning, match="deprecated in Gradio 3.50"):
+        assert gr.Number.update(value=3) == {"__type__": "update", "value": 3}
+    demo = gr.Interface(lambda s: gr.Textbox.update(value=s.upper()), "text", "text")
+    assert demo("hi") == "HI"  # called as a function, as gr.update returns its value
