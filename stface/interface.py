@@ -177,6 +177,23 @@ class Interface(App):
 
         return cls(**interface_parts(name, **kwargs))
 
+    @classmethod
+    def from_pipeline(cls, pipeline: Any, **kwargs: Any) -> Interface:
+        """An Interface around a transformers pipeline object, its components chosen by the task (as in Gradio).
+
+        Keyword arguments customise the interface. Supported tasks are those
+        ``stface.load`` runs; any other is a ValueError that lists them.
+
+        Example::
+
+            from transformers import pipeline
+            demo = stface.Interface.from_pipeline(pipeline("text-classification", model="..."), title="Sentiment")
+            demo("I love it")  # {'POSITIVE': 0.99..., 'NEGATIVE': 0.0...}
+        """
+        from stface.hub import pipeline_parts
+
+        return cls(**pipeline_parts(pipeline, **kwargs))
+
     # -- calling -------------------------------------------------------------
 
     def predict(self, payloads: Sequence[Any]) -> list[Any]:

@@ -1,4 +1,4 @@
-"""What ``stface.load`` builds an Interface from: Hugging Face models, Spaces and Gradio apps.
+"""What ``stface.load`` and ``Interface.from_pipeline`` build an Interface from: models, pipelines, Spaces, apps.
 
 ``interface_parts`` returns the Interface's arguments (fn, inputs, outputs,
 title); ``stface.load`` (in ``stface.interface``) builds the Interface, so
@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-__all__ = ["interface_parts"]
+__all__ = ["interface_parts", "pipeline_parts"]
 
 _MODEL_PREFIXES = ("huggingface/", "models/")
 
@@ -92,9 +92,40 @@ def _model_parts(name: str, task: str | None, token: str | None, *, remote: bool
         task = detect_task(name, token)
     table = task_for(task)
     runner = remote_runner(name, task, token, endpoint=endpoint) if remote else local_runner(name, task, token)
+    return _parts(table, runner, name.rsplit("/", 1)[-1], title=name)
 
+
+def pipeline_parts(pipeline: Any, **interface_kwargs: Any) -> dict[str, Any]:
+    """The arguments of an Interface around a transformers pipeline object (Gradio's ``from_pipeline``).
+
+    The components come from the pipeline's task, as for ``stface.load``;
+    the title is the model's class name, as in Gradio. Keyword arguments
+    customise the interface.
+
+    Example::
+
+        pipe = transformers.pipeline("text-classification", model="distilbert-base-uncased-finetuned-sst-2-english")
+        parts = pipeline_parts(pipe, title="Sentiment")
+        parts["fn"]("I love it")  # {'POSITIVE': 0.99..., 'NEGATIVE': 0.0...}
+    """
+    from stface.hub.models import pipeline_runner, pipeline_task
+    from stface.hub.tasks import TASKS, task_for
+
+    task = pipeline_task(pipeline)
+    try:
+        table = task_for(task)
+    except ValueError:
+        raise ValueError(f"Interface.from_pipeline cannot build an interface for a {task!r} pipeline; it can for "
+                         f"{', '.join(sorted(TASKS))}.") from None  # fmt: skip
+    model = type(getattr(pipeline, "model", None)).__name__
+    parts = _parts(table, pipeline_runner(pipeline, task), model, title=model)
+    parts.update(interface_kwargs)
+    return parts
+
+
+def _parts(table: Any, runner: Any, name: str, *, title: str) -> dict[str, Any]:
     def predict(*args: Any) -> Any:
         return table.call(runner, *args)
 
-    predict.__name__ = name.rsplit("/", 1)[-1].replace("-", "_")
-    return {"fn": predict, "inputs": table.inputs(), "outputs": table.outputs(), "title": name}
+    predict.__name__ = name.replace("-", "_")
+    return {"fn": predict, "inputs": table.inputs(), "outputs": table.outputs(), "title": title}

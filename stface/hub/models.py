@@ -11,12 +11,13 @@ span search.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from typing import Any
 
 import numpy as np
 
-__all__ = ["detect_task", "local_runner", "task_from_architecture"]
+__all__ = ["detect_task", "local_runner", "pipeline_runner", "pipeline_task", "task_from_architecture"]
 
 _runners: dict[tuple[str, str], Any] = {}
 _lock = threading.Lock()
@@ -90,19 +91,43 @@ def _build(name: str, task: str, token: str | None) -> Any:
     from transformers.pipelines import SUPPORTED_TASKS, TASK_ALIASES
 
     if task in SUPPORTED_TASKS or task in TASK_ALIASES:
-        pipe = transformers.pipeline(task, model=name, token=token)
-        if task in ("automatic-speech-recognition", "audio-classification"):
-            return _AudioRunner(pipe)
-        if task == "text-generation":
-            return lambda text, **kw: pipe(text, max_new_tokens=kw.pop("max_new_tokens", 50), **kw)
-        if task == "token-classification":
-            return lambda text: pipe(text, aggregation_strategy="simple")
-        return pipe
+        return pipeline_runner(transformers.pipeline(task, model=name, token=token), task)
     if task in ("translation", "summarization", "text2text-generation"):
         return _Seq2Seq(transformers, name, task, token)
     if task == "question-answering":
         return _ExtractiveQA(transformers, name, token)
     raise ValueError(f"transformers {transformers.__version__} cannot run {task!r} models.")
+
+
+def pipeline_runner(pipe: Any, task: str) -> Any:
+    """A transformers pipeline, called as the task table calls its runner.
+
+    Sound is resampled to the model's rate, generation is bounded to 50 new
+    tokens unless asked otherwise, and entities are grouped into spans.
+    """
+    from stface.hub.tasks import canonical_task
+
+    task = canonical_task(task)
+    if task in ("automatic-speech-recognition", "audio-classification"):
+        return _AudioRunner(pipe)
+    if task == "text-generation":
+        return lambda text, **kw: pipe(text, max_new_tokens=kw.pop("max_new_tokens", 50), **kw)
+    if task == "token-classification":
+        return lambda text: pipe(text, aggregation_strategy="simple")
+    return pipe
+
+
+def pipeline_task(pipe: Any) -> str:
+    """The task of a transformers pipeline object: its ``task``, else its class (``FillMaskPipeline``)."""
+    transformers = _need_transformers()
+    if not isinstance(pipe, transformers.Pipeline):
+        raise TypeError(f"Interface.from_pipeline takes a transformers pipeline, such as "
+                        f"transformers.pipeline('text-classification', model=...); got {type(pipe).__name__}.")  # fmt: skip
+    task = getattr(pipe, "task", "") or ""
+    if not task:
+        words = re.findall(r"[A-Z][a-z0-9]*", type(pipe).__name__.removesuffix("Pipeline"))
+        task = "-".join(words).lower().replace("text2-text", "text2text")
+    return task
 
 
 def _resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:

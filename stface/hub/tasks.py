@@ -16,7 +16,7 @@ import numpy as np
 
 from stface import components as c
 
-__all__ = ["TASKS", "Task", "task_for"]
+__all__ = ["TASKS", "Task", "canonical_task", "task_for"]
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,14 @@ TASKS: dict[str, Task] = {
 _ALIASES = {"sentiment-analysis": "text-classification", "ner": "token-classification"}
 
 
+def canonical_task(name: str) -> str:
+    """A task's name in the table: aliases resolved, ``translation_en_to_de`` -> ``translation``."""
+    return "translation" if name.startswith("translation_") else _ALIASES.get(name, name)
+
+
 def task_for(name: str) -> Task:
     """The table entry for a task, or an error listing the supported tasks."""
-    task = TASKS.get(_ALIASES.get(name, name))
+    task = TASKS.get(canonical_task(name))
     if task is None:
         raise ValueError(f"Unsupported task {name!r}. stface can load: {', '.join(sorted(TASKS))}.")
     return task
