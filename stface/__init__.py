@@ -95,7 +95,7 @@ from stface.events import (
     SelectData,
     UndoData,
 )
-from stface.external import load_chat, load_openapi
+from stface.external import load, load_chat, load_openapi
 from stface.flagging import (
     CSVLogger,
     FlaggingCallback,
@@ -106,7 +106,7 @@ from stface.flagging import (
 )
 from stface.helpers import NO_RELOAD, validate
 from stface.i18n import I18n
-from stface.interface import Interface, load
+from stface.interface import Interface
 from stface.messages import Info, Success, Warning
 from stface.mix import Parallel, Series
 from stface.paths import set_static_paths

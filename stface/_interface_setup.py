@@ -20,6 +20,7 @@ from stface.components.state import State
 from stface.progress import Progress
 
 __all__ = [
+    "IGNORED_OPTIONS",
     "app_dir",
     "as_list",
     "build_components",
@@ -30,6 +31,18 @@ __all__ = [
     "normalise_examples",
     "parameters",
 ]
+
+#: Gradio Interface options that have no Streamlit counterpart.
+IGNORED_OPTIONS = frozenset(
+    {
+        "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
+        "fill_height", "fill_width",
+        "additional_inputs_accordion", "stop_btn", "show_progress",
+        "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
+        "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
+        "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
+    }
+)  # fmt: skip
 
 FLAGGING_MODES = ("never", "auto", "manual")
 

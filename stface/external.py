@@ -1,9 +1,8 @@
-"""Gradio 6's ``gr.load_chat`` and ``gr.load_openapi``: apps built around a server that already runs.
+"""``gr.load``, Gradio 6's ``gr.load_chat`` and ``gr.load_openapi``: apps built around what already exists.
 
-The conversions (requests, inputs, errors) live in ``stface.hub.openai_chat``
-and ``stface.hub.openapi``; this module only builds the ChatInterface and the
-TabbedInterface from them. ``stface.load`` (models, Spaces) is in
-``stface.interface``.
+The conversions (models, Spaces, requests, inputs, errors) live in
+``stface.hub``; this module only builds the Interface, the ChatInterface and
+the TabbedInterface from them.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from stface.chat import ChatInterface
 from stface.interface import Interface
 from stface.tabbed import TabbedInterface
 
-__all__ = ["load_chat", "load_openapi"]
+__all__ = ["load", "load_chat", "load_openapi"]
 
 FileKind = Literal["text_encoded", "image"]
 
@@ -106,3 +105,21 @@ def load_openapi(
                                 auth_token=auth_token)  # fmt: skip
     interfaces = [Interface(**{**parts, **interface_kwargs}) for _, parts in tabs]
     return TabbedInterface(interfaces, [name for name, _ in tabs], title=title)
+
+
+def load(name: str, **kwargs: Any) -> Interface:
+    """Build an Interface for a Hugging Face model, a Space or a Gradio app URL.
+
+    Models run locally through a transformers pipeline (built once per
+    process and shared by every session), or through the Inference API with
+    ``src="api"`` or when transformers is not installed. Spaces and app URLs
+    are called through ``gradio_client``. Keyword arguments customise the
+    interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
+    (Gradio's names) are accepted for ``token``.
+
+    Example::
+
+        io = stface.load("huggingface/gpt2", inputs=stface.Textbox(lines=5, label="Input Text"))
+        io("It was the best of times")
+    """
+    return Interface.load(name, **kwargs)

@@ -23,21 +23,7 @@ from stface.stream_media import check_streaming
 from stface.tempfiles import Janitor
 from stface.updates import KEEP, unwrapped
 
-__all__ = ["Interface", "load"]
-
-#: Gradio Interface options that have no Streamlit counterpart.
-_IGNORED = frozenset(
-    {
-        "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
-        "fill_height", "fill_width",
-        "additional_inputs_accordion", "stop_btn", "show_progress",
-        "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
-        "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
-        "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
-    }
-)  # fmt: skip
-
-
+__all__ = ["Interface"]
 
 class Interface(App):
     """Wrap ``fn`` in a page: input components in, output components out.
@@ -126,7 +112,7 @@ class Interface(App):
         time_limit: float | None = 30,
         **gradio_kwargs: Any,
     ) -> None:
-        check_gradio_kwargs("Interface()", gradio_kwargs, ignored=_IGNORED, known=inspect.signature(Interface).parameters)
+        check_gradio_kwargs("Interface()", gradio_kwargs, ignored=setup.IGNORED_OPTIONS, known=inspect.signature(Interface).parameters)
         if isinstance(fn, list) or not callable(fn):
             raise TypeError("Interface fn must be one callable; to run several side by side use gr.Parallel.")
         if setup.empty(inputs) and setup.empty(outputs):
@@ -354,20 +340,3 @@ class Interface(App):
         outs = ", ".join(map(repr, self.output_components))
         return f"Interface({self.__name__}: [{ins}] -> [{outs}])"
 
-
-def load(name: str, **kwargs: Any) -> Interface:
-    """Build an Interface for a Hugging Face model, a Space or a Gradio app URL.
-
-    Models run locally through a transformers pipeline (built once per
-    process and shared by every session), or through the Inference API with
-    ``src="api"`` or when transformers is not installed. Spaces and app URLs
-    are called through ``gradio_client``. Keyword arguments customise the
-    interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
-    (Gradio's names) are accepted for ``token``.
-
-    Example::
-
-        io = stface.load("huggingface/gpt2", inputs=stface.Textbox(lines=5, label="Input Text"))
-        io("It was the best of times")
-    """
-    return Interface.load(name, **kwargs)
