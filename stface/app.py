@@ -20,6 +20,9 @@ class App:
     title: str | None = None
     theme: Any = None
     css: str | None = None
+    #: The folder of the app's file: css ``file=`` references and relative ``css_paths`` are found from it.
+    app_dir: str | None = None
+    _style_source: tuple[Any, str | None, Any] = (None, None, None)
 
     api_name: str | bool | None = None
     show_api: bool = True
@@ -29,6 +32,21 @@ class App:
 
     def __init__(self) -> None:
         self.launch_options = LaunchOptions()
+
+    def set_style(self, theme: Any = None, css: str | None = None, css_paths: Any = None) -> None:
+        """The theme and css the app was built with (css: a string or a .css path; css_paths: files added after it)."""
+        from stface.css import prepare_css
+
+        self._style_source = (theme, css, css_paths)
+        self.theme, self.css = theme, prepare_css(css, self.app_dir, css_paths)
+
+    def use_launch_style(self, options: LaunchOptions) -> None:
+        """Gradio 6 moved ``theme``, ``css`` and ``css_paths`` to ``launch()``: each given there replaces the built one."""
+        if options.theme is None and options.css is None and options.css_paths is None:
+            return
+        theme, css, css_paths = self._style_source
+        self.set_style(options.theme if options.theme is not None else theme, options.css if options.css is not None else css,
+                       options.css_paths if options.css_paths is not None else css_paths)  # fmt: skip
 
     def set_api(self, api_name: str | bool | None, show_api: bool, visibility: str, description: str | None) -> None:
         """The app's endpoint in Gradio's API (see ``stface.api.endpoints``), checked."""

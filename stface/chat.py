@@ -43,7 +43,7 @@ __all__ = ["ChatInterface", "history_type"]
 #: Gradio options with no Streamlit counterpart.
 _IGNORED = frozenset(
     {
-        "analytics_enabled", "autoscroll", "fill_height", "fill_width", "show_progress", "js", "head", "css_paths",
+        "analytics_enabled", "autoscroll", "fill_height", "fill_width", "show_progress", "js", "head",
         "head_paths", "cache_mode", "example_icons", "validator",
         "theme_mode", "examples_label",
     }
@@ -119,6 +119,7 @@ class ChatInterface(App):
         show_api: bool = True,
         api_visibility: str = "public",
         api_description: str | None = None,
+        css_paths: Any = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("ChatInterface()", gradio_kwargs, ignored=_IGNORED,
@@ -150,11 +151,9 @@ class ChatInterface(App):
             raise ValueError(f"example_labels has {len(self.example_labels)} labels for {len(self.examples)} examples.")
         self.run_examples_on_click = bool(run_examples_on_click)
         self.cache_examples = bool(cache_examples)
-        self.title, self.description, self.theme = title, description, theme
+        self.title, self.description = title, description
         self.app_dir = setup.app_dir(fn)
-        from stface.css import prepare_css
-
-        self.css = prepare_css(css, self.app_dir)
+        self.set_style(theme, css, css_paths)
         self.flagging_mode = flagging_mode or "never"
         if self.flagging_mode not in ("never", "manual"):
             raise ValueError(f"ChatInterface flagging_mode must be 'manual' or 'never'; got {flagging_mode!r}.")

@@ -15,6 +15,7 @@ import mimetypes
 import os
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 __all__ = ["prepare_css"]
@@ -30,15 +31,29 @@ _APP = '[data-testid="stApp"]'
 _MAX_INLINE_BYTES = 5 * 1024 * 1024
 
 
-def prepare_css(css: str | None, app_dir: str | None) -> str | None:
-    """Read a .css path if given, inline ``file=`` references, retarget root selectors."""
+def prepare_css(css: str | None, app_dir: str | None, paths: Any = None) -> str | None:
+    """Read a .css path if given, add ``css_paths`` files after it (Gradio's order), inline ``file=``, retarget roots.
+
+    ``paths`` is one path or a list (Gradio 5+'s ``css_paths``); a relative
+    one is found from the app's folder, then from the working directory.
+    """
+    if css and css.strip().endswith(".css") and "{" not in css and Path(css.strip()).is_file():
+        css = Path(css.strip()).read_text(encoding="utf-8")
+    for path in [] if paths is None else [paths] if isinstance(paths, (str, os.PathLike)) else list(paths):
+        css = (css or "") + "\n" + _css_file(path, app_dir).read_text(encoding="utf-8")
     if not css:
         return None
-    if css.strip().endswith(".css") and "{" not in css and Path(css.strip()).is_file():
-        css = Path(css.strip()).read_text(encoding="utf-8")
     folder = Path(os.path.realpath(app_dir or os.getcwd()))
     css = _FILE_URL.sub(lambda match: f"url('{_data_uri(match.group(2), folder)}')", css)
     return _SELECTORS.sub(_retarget, css)
+
+
+def _css_file(path: Any, app_dir: str | None) -> Path:
+    given = Path(path)
+    for candidate in ([given] if given.is_absolute() else [Path(app_dir or os.getcwd()) / given, given]):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"css_paths: {str(path)!r} is not a file (looked beside the app and in {os.getcwd()}).")
 
 
 def _retarget(match: re.Match) -> str:

@@ -12,7 +12,6 @@ from stface._kwargs import check_gradio_kwargs
 from stface.app import App
 from stface.components.state import State
 from stface.concurrency import batcher_for
-from stface.css import prepare_css
 from stface.flagging import CSVLogger, FlaggingCallback
 from stface.flagging.callback import check_callback
 from stface.helpers import check_inputs
@@ -110,6 +109,7 @@ class Interface(App):
         api_description: str | None = None,
         stream_every: float = 0.5,
         time_limit: float | None = 30,
+        css_paths: Any = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=setup.IGNORED_OPTIONS, known=inspect.signature(Interface).parameters)
@@ -135,7 +135,7 @@ class Interface(App):
         self.num_shap = num_shap
         self.title, self.description, self.article = title, description, article
         self.app_dir = setup.app_dir(fn)
-        self.theme, self.css = theme, prepare_css(css, self.app_dir)
+        self.set_style(theme, css, css_paths)
         self.allow_flagging = setup.flagging_mode(flagging_mode if flagging_mode is not None else allow_flagging)
         self.flagging_options = setup.flagging_options(flagging_options)
         self.flagging_dir = flagging_dir

@@ -29,6 +29,7 @@ class TabbedInterface(App):
         title: str | None = None,
         theme: Any = None,
         css: str | None = None,
+        css_paths: Any = None,
         **_: Any,
     ) -> None:
         self.interfaces = list(interface_list)
@@ -38,8 +39,9 @@ class TabbedInterface(App):
         names = list(tab_names) if tab_names is not None else [f"Tab {i + 1}" for i in range(len(self.interfaces))]
         if len(names) != len(self.interfaces):
             raise ValueError(f"TabbedInterface got {len(self.interfaces)} interfaces but {len(names)} tab names.")
-        self.tab_names, self.title, self.theme = names, title, theme
-        self.css = css
+        self.tab_names, self.title = names, title
+        self.app_dir = self.interfaces[0].app_dir  # css file= references: beside the first tab's app
+        self.set_style(theme, css, css_paths)
 
     @property
     def launch_options(self) -> LaunchOptions:

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from stface._kwargs import check_gradio_kwargs, warn_compatibility
 
-__all__ = ["Component", "GRADIO_IGNORED", "Payload", "is_file_data"]
+__all__ = ["GRADIO_IGNORED", "Component", "Payload", "interpretation_count", "is_file_data"]
 
 #: What a widget holds or shows for one component class.
 Payload = TypeVar("Payload")

@@ -69,6 +69,7 @@ def registered(interface_id: str) -> App:
 def launch(interface: App, **kwargs: Any) -> LaunchResult | None:
     options = LaunchOptions.from_kwargs(**kwargs)
     interface.launch_options = options
+    interface.use_launch_style(options)
     captured = _captured.get()
     if captured is not None:
         captured.append(interface)

@@ -16,8 +16,9 @@ _IGNORED = frozenset(
         "debug", "max_threads", "show_tips", "height", "width", "encrypt", "ssl_verify",
         "file_directories", "app_kwargs", "state_session_capacity", "share_server_address",
         "share_server_protocol", "_frontend", "enable_monitoring", "strict_cors", "node_server_name",
-        "node_port", "ssr_mode", "pwa", "enable_queue", "theme", "css", "js", "head",
-        "auth_dependency", "favicon_path", "ssl_keyfile_password",
+        "node_port", "ssr_mode", "pwa", "enable_queue", "js", "head", "head_paths",
+        "auth_dependency", "favicon_path", "ssl_keyfile_password", "footer_links", "run_history",
+        "share_server_tls_certificate", "num_workers", "_app",
     }
 )  # fmt: skip
 
@@ -53,6 +54,10 @@ class LaunchOptions:
     show_api: bool = True
     #: Serve each endpoint as an MCP tool (``GRADIO_MCP_SERVER=True`` turns it on too).
     mcp_server: bool | None = None
+    #: Gradio 6 takes the app's theme and css here; each given replaces the one the app was built with.
+    theme: Any = None
+    css: str | None = None
+    css_paths: Any = None
 
     @property
     def serves_mcp(self) -> bool:

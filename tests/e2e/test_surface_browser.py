@@ -21,6 +21,24 @@ def test_seed_css_turns_the_page_red_and_inlines_file_references(launch_app, new
     expect(title).to_have_css("background-image", re.compile(r"url\(\"data:image/png;base64,"))
 
 
+GRADIO6_STYLE_APP = """
+import stface as gr
+demo = gr.Interface(lambda s: s, "text", "text", title="Styled at launch", css="body {background-color: red}")
+demo.launch(css="body {background-color: rgb(0, 0, 255)}", css_paths="extra.css", footer_links=["api"])
+"""
+
+
+def test_gradio_6_launch_css_and_css_paths_replace_the_constructors(tmp_path, launch_app, new_page):
+    (tmp_path / "extra.css").write_text(".stface-title {color: rgb(0, 128, 0)}")
+    app = tmp_path / "styled.py"
+    app.write_text(GRADIO6_STYLE_APP)
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    expect(page.locator("[data-testid='stApp']")).to_have_css("background-color", "rgb(0, 0, 255)")
+    expect(page.locator(".stface-title")).to_have_css("color", "rgb(0, 128, 0)")
+
+
 FLAG_APP = """
 import os
 import stface as gr

@@ -15,8 +15,9 @@ CASES = {  # model: (task as given to transformers.pipeline, inputs, outputs, va
     "stface-tiny/vit-classifier": ("image-classification", [gr.Image], [gr.Label], (np.zeros((40, 40, 3), np.uint8),)),
     "stface-tiny/bert-ner": ("ner", [gr.Textbox], [gr.HighlightedText], ("he and she ran",)),
     "stface-tiny/bert-mlm": ("fill-mask", [gr.Textbox], [gr.Label], ("the cat [MASK] on mat",)),
-    "stface-tiny/bert-nli": ("zero-shot-classification", [gr.Textbox, gr.Textbox, gr.Checkbox], [gr.Label],
-                             ("the cat sat", "animal, food", False)),  # fmt: skip
+    "stface-tiny/bert-nli": (
+        "zero-shot-classification", [gr.Textbox, gr.Textbox, gr.Checkbox], [gr.Label], ("the cat sat", "animal, food", False)
+    ),
     "stface-tiny/bert-features": ("feature-extraction", [gr.Textbox], [gr.Dataframe], ("good times",)),
 }
 

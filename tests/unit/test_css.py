@@ -89,3 +89,33 @@ def test_css_cannot_close_its_style_element():
     ).run()
     styles = [h.value for h in at.get("html") if "color: red" in h.value]
     assert len(styles) == 1 and "</style><img" not in styles[0] and styles[0].count("</style>") == 1
+
+
+def test_css_paths_follow_css_in_gradios_order_and_are_found_beside_the_app(tmp_path, monkeypatch):
+    (tmp_path / "one.css").write_text(".one {color: red}")
+    (tmp_path / "two.css").write_text("body {margin: 0}")
+    monkeypatch.chdir(tmp_path)
+    demo = gr.Interface(lambda s: s, "text", "text", css=".zero {color: blue}", css_paths=["one.css", tmp_path / "two.css"])
+    assert demo.css.index(".zero") < demo.css.index(".one") < demo.css.index("body")
+    assert '[data-testid="stApp"]' in demo.css  # files are retargeted like css=
+    chat = gr.ChatInterface(lambda m, h: m, css_paths="one.css")
+    assert chat.css.strip() == ".one {color: red}"
+    with pytest.raises(FileNotFoundError, match="css_paths: 'missing.css' is not a file"):
+        gr.Interface(lambda s: s, "text", "text", css_paths="missing.css")
+
+
+def test_tabbed_css_is_prepared_as_an_interfaces_is(tmp_path):
+    tabs = gr.TabbedInterface([gr.Interface(lambda s: s, "text", "text")], css="body {margin: 0}")
+    assert '[data-testid="stApp"]' in tabs.css
+    with pytest.raises(ValueError, match="leaves the app folder"):
+        gr.TabbedInterface([gr.Interface(lambda s: s, "text", "text")], css="h1 {background: url('file=../x.png')}")
+
+
+def test_launch_style_replaces_only_what_launch_gives():
+    from stface.runtime.options import LaunchOptions
+
+    demo = gr.Interface(lambda s: s, "text", "text", theme="soft", css=".built {color: red}")
+    demo.use_launch_style(LaunchOptions.from_kwargs(css=".launched {color: blue}"))
+    assert ".launched" in demo.css and ".built" not in demo.css and demo.theme == "soft"
+    demo.use_launch_style(LaunchOptions.from_kwargs())
+    assert ".launched" in demo.css  # a launch without styles changes nothing

@@ -4,6 +4,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 SCRIPT = """
 import socket, urllib.request
 import stface as gr
@@ -123,3 +125,11 @@ def test_launch_returns_gradios_tuple_and_close_all_stops_every_server():
     assert lines[2].startswith("SECOND An stface app is already served") and "gr.close_all()" in lines[2]
     assert lines[3].startswith("Closing server running on: http://127.0.0.1:")
     assert lines[4:] == ["CLOSED", "AFTER 200"]
+
+
+@pytest.mark.parametrize("option", ["footer_links", "run_history", "num_workers", "head_paths", "js"])
+def test_gradio_6_launch_options_without_a_streamlit_counterpart_are_accepted_with_a_warning(option):
+    from stface.runtime.options import LaunchOptions
+
+    with pytest.warns(UserWarning, match=f"have no effect in stface: {option}"):
+        LaunchOptions.from_kwargs(**{option: None})
