@@ -25,6 +25,7 @@ __all__ = [
     "as_list",
     "build_components",
     "empty",
+    "example_labels",
     "flagging_mode",
     "flagging_options",
     "name_components",
@@ -38,7 +39,7 @@ IGNORED_OPTIONS = frozenset(
         "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
         "fill_height", "fill_width",
         "additional_inputs_accordion", "stop_btn", "show_progress",
-        "deep_link", "concurrency_id", "example_labels", "cache_mode", "layout",
+        "deep_link", "concurrency_id", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
         "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
     }
@@ -120,6 +121,16 @@ def name_components(fn: Callable, inputs: list[Component], outputs: list[Compone
     for i, component in enumerate(outputs):
         if component.label is None:
             component.label = "output" if len(outputs) == 1 else f"output {i}"
+
+
+def example_labels(labels: Any, examples: list | None) -> list[str] | None:
+    """Gradio 6's ``example_labels``: one text per example row, shown on its button instead of its values."""
+    if labels is None:
+        return None
+    labels = [str(label) for label in labels]
+    if len(labels) != len(examples or []):
+        raise ValueError(f"example_labels has {len(labels)} labels for {len(examples or [])} examples; give one per row.")
+    return labels
 
 
 def normalise_examples(examples: Any, n_inputs: int) -> list[list[Any]] | None:

@@ -110,6 +110,7 @@ class Interface(App):
         stream_every: float = 0.5,
         time_limit: float | None = 30,
         css_paths: Any = None,
+        example_labels: Sequence[str] | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=setup.IGNORED_OPTIONS, known=inspect.signature(Interface).parameters)
@@ -128,6 +129,7 @@ class Interface(App):
         setup.name_components(fn, self.input_components, self.output_components)
         self.examples = setup.normalise_examples(examples, len(self.input_components))
         self.examples_per_page = int(examples_per_page)
+        self.example_labels = setup.example_labels(example_labels, self.examples)
         self.cache_examples = bool(cache_examples)
         self.live = bool(live)
         self.stream_every, self.time_limit = check_streaming(self.input_components, self.live, stream_every, time_limit)

@@ -66,9 +66,9 @@ def draw_examples(interface: Interface, keys: Keys) -> None:
     if pages > 1:
         page = st.number_input("Examples page", 1, pages, 1, key=keys.examples_page) - 1
     for number in range(page * per_page, min(len(rows), (page + 1) * per_page)):
-        row = rows[number]
+        labels = interface.example_labels
         st.button(
-            " · ".join(_markdown_text(_short(value)) for value in row),
+            _markdown_text(labels[number]) if labels else " · ".join(_markdown_text(_short(value)) for value in rows[number]),
             key=keys.example(number),
             on_click=_fill_example,
             args=(interface, keys, number),

@@ -40,6 +40,19 @@ gr.Interface(str.upper, "text", "text", examples=[[str(i)] for i in range(7)], e
     assert [b.label for b in at.button if b.label.isdigit()] == ["6"]
 
 
+def test_example_labels_name_the_buttons_and_a_click_fills_that_row():
+    at = run_script("""
+import stface as gr
+gr.Interface(str.upper, "text", "text", examples=[["a long first example"], ["second"]],
+             example_labels=["First", "Second"]).launch()
+""")
+    assert [b.label for b in at.button if b.label in ("First", "Second", "second")] == ["First", "Second"]
+    button(at, "First").click().run()
+    assert at.text_input[0].value == "a long first example"
+    with pytest.raises(ValueError, match="example_labels has 1 labels for 2 examples; give one per row"):
+        gr.Interface(str.upper, "text", "text", examples=[["a"], ["b"]], example_labels=["A"])
+
+
 def test_tabbed_interface_draws_each_interface_in_its_own_tab():
     at = run_script("""
 import stface as gr
