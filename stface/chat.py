@@ -35,6 +35,7 @@ from stface.components.registry import component_from
 from stface.components.textbox import Textbox
 from stface.flagging import ChatCSVLogger
 from stface.paths import FilePolicy, servable_path, using_policy
+from stface.helpers import check_inputs
 from stface.pipeline import preprocess_all
 from stface.request import with_request
 
@@ -44,7 +45,7 @@ __all__ = ["ChatInterface", "history_type"]
 _IGNORED = frozenset(
     {
         "analytics_enabled", "autoscroll", "fill_height", "fill_width", "show_progress", "js", "head",
-        "head_paths", "cache_mode", "example_icons", "validator",
+        "head_paths", "cache_mode", "example_icons",
         "theme_mode", "examples_label",
     }
 )  # fmt: skip
@@ -120,6 +121,7 @@ class ChatInterface(App):
         api_visibility: str = "public",
         api_description: str | None = None,
         css_paths: Any = None,
+        validator: Callable[[Any], Any] | None = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("ChatInterface()", gradio_kwargs, ignored=_IGNORED,
@@ -129,6 +131,9 @@ class ChatInterface(App):
             raise TypeError("ChatInterface fn must be a callable: fn(message, history, *additional_inputs).")
         self.fn = with_request(fn)
         self.__name__ = getattr(fn, "__name__", "chat")
+        if validator is not None and not callable(validator):
+            raise TypeError("ChatInterface validator must be a function of the message that returns gr.validate(...).")
+        self.validator = validator
         if chatbot is not None and not isinstance(chatbot, Chatbot):
             raise TypeError(f"ChatInterface chatbot= takes a gr.Chatbot; got {chatbot.__class__.__name__}.")
         if textbox is not None and not isinstance(textbox, (Textbox, MultimodalTextbox)):
@@ -186,11 +191,21 @@ class ChatInterface(App):
         """The conversation in the format fn is written for."""
         return as_pairs(history) if self.type == "tuples" else as_message_dicts(history)
 
-    def respond(self, message: Any, history: Sequence[ChatMessage], extras: Sequence[Any] = ()) -> Iterator[tuple[list[ChatMessage], list[Any]]]:
+    def check_message(self, message: Any) -> None:
+        """Run the validator (Gradio 6) on a message as fn gets it; a rejected one is a ``gr.Error`` with its reason."""
+        if self.validator is not None:
+            check_inputs(self.validator, [message], ["Message"])
+
+    def respond(self, message: Any, history: Sequence[ChatMessage], extras: Sequence[Any] = (), *,
+                checked: bool = False) -> Iterator[tuple[list[ChatMessage], list[Any]]]:  # fmt: skip
         """Run fn; yield ``(answer messages so far, additional output values)`` after each update.
 
-        ``extras`` are the additional inputs' widget payloads.
+        ``extras`` are the additional inputs' widget payloads. The validator
+        runs first, unless the message was ``checked`` already (the page
+        checks it when it is sent).
         """
+        if not checked:
+            self.check_message(message)
         with using_policy(self.file_policy()):
             args = preprocess_all(self.additional_inputs, extras)
             result = self.fn(message, self.history_for_fn(history), *args)

@@ -62,7 +62,7 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             file_type=chat.file_types if chat.multimodal else None,
             submit_mode="stop" if chat.streams and chat.stop_btn is not False else "disable",
             on_submit=_submitted,
-            args=(keys,),
+            args=(chat, keys),
         )
         if chat.css:
             show_html("<style>" + chat.css.replace("</", "<\\/") + "</style>")
@@ -114,16 +114,30 @@ def _user_messages(message: Any) -> list[ChatMessage]:
     return messages_from(message, "user")
 
 
-def _submitted(keys: ChatKeys) -> None:
-    """Chat input callback: the message (text, maybe files) waits for the run."""
+def _submitted(chat: ChatInterface, keys: ChatKeys) -> None:
+    """Chat input callback: the message (text, maybe files) waits for the run, once the validator accepts it.
+
+    A message the validator rejects is not sent: its reason shows, and its
+    text goes back into the box to be corrected.
+    """
     value = st.session_state.get(keys.message)
     if value is None:
         return
     text = value if isinstance(value, str) else value.text
     files = [] if isinstance(value, str) else list(value.files or [])
     state = chat_state(keys)
-    state.pending = text if not files else {"text": text, "uploads": files}
-    state.answer_from, state.error = -1, None
+    message = text if not files else {"text": text, "uploads": files}
+    state.answer_from, state.error, state.checked = -1, None, False
+    if chat.validator is not None:
+        message = _prepared(chat, message)
+        try:
+            chat.check_message(message)
+        except Exception as exc:  # noqa: BLE001 - the app's validator: its failure is shown, the page keeps serving
+            state.error = _error_text(chat, exc)
+            st.session_state[keys.message] = text
+            return
+        state.checked = True
+    state.pending = message
 
 
 def _prepared(chat: ChatInterface, message: Any) -> Any:
@@ -146,22 +160,17 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
     try:
         with state.lock, gate.slot() if gate else contextlib.nullcontext(), notifying_to(toasts.add), \
                 requested(this_request()):  # fmt: skip
-            for answer, outputs in chat.respond(state.pending, before, extras):
+            for answer, outputs in chat.respond(state.pending, before, extras, checked=state.checked):
                 toasts.show()
                 chat.checked_files(answer)
                 state.history[start:] = answer
                 state.outputs = outputs or state.outputs
                 with slot.container(), st.chat_message("assistant"):
                     draw_messages(answer)
-    except Error as exc:
-        if exc.print_exception:
-            _LOG.info("chat fn %s raised gr.Error", chat.__name__, exc_info=exc)
-        state.error = exc.shown if exc.visible else None
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
-        _LOG.exception("chat fn %s raised", chat.__name__)
-        state.error = f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
+        state.error = _error_text(chat, exc)
     finally:  # also when Stop ends the run: what was said so far stays
-        state.pending = None
+        state.pending, state.checked = None, False
         toasts.show()
         save_conversation(chat, state)
     if under is not None and len(state.history) > start:
@@ -202,11 +211,8 @@ def _example(chat: ChatInterface, keys: ChatKeys, number: int) -> None:
         state.history += _user_messages(message)
         try:
             state.history += cached_answer(chat, number)
-        except Error as exc:
-            state.error = str(exc)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - as in _answer: the page keeps serving
-            _LOG.exception("chat fn %s raised", chat.__name__)
-            state.error = f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
+            state.error = _error_text(chat, exc)
         save_conversation(chat, state)
         return
     state.pending, state.answer_from = message, -1
@@ -239,6 +245,16 @@ def _draw_options(keys: ChatKeys, state: ChatState) -> None:
             for number, option in enumerate(options):
                 st.button(option.get("label") or option["value"], key=keys.option(number), on_click=_option,
                           args=(keys, option["value"]))  # fmt: skip
+
+
+def _error_text(chat: ChatInterface, exc: BaseException) -> str | None:
+    """What the person sees of fn's (or the validator's) failure: a gr.Error's message, else a generic one."""
+    if isinstance(exc, Error):
+        if exc.print_exception:
+            _LOG.info("chat fn %s raised gr.Error", chat.__name__, exc_info=exc)
+        return exc.shown if exc.visible else None
+    _LOG.error("chat fn %s raised", chat.__name__, exc_info=exc)
+    return f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
 
 
 def _option(keys: ChatKeys, value: str) -> None:

@@ -226,6 +226,8 @@ class ChatState:
     history: list[Any] = field(default_factory=list)
     #: The message to answer (str, or ``{"text", "files"}``), set by a submit, retry, example or option.
     pending: Any = None
+    #: The validator has accepted ``pending`` already (it checks a message when it is sent).
+    checked: bool = False
     #: Where the person's message (``turn_from``) and the answer being made (``answer_from``)
     #: start in ``history``; ``answer_from`` is -1 until the message has joined it.
     turn_from: int = 0

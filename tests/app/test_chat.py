@@ -930,3 +930,39 @@ def test_system_messages_are_not_shown_and_same_role_messages_share_a_bubble():
     at.text_input[0].input("hi")
     button(at, "Submit").click().run()
     assert bubbles(at) == [("user", "hi"), ("assistant", "part one\npart two")]
+
+
+VALIDATED = """
+def check(message):
+    return gr.validate(len(message) >= 3, "Write at least three characters.")
+
+def echo(message, history):
+    calls.append(message)
+    return "You said " + message
+
+demo = gr.ChatInterface(echo, validator=check)
+demo.render()
+"""
+
+
+def test_a_message_the_validator_rejects_is_not_sent_and_goes_back_into_the_box():
+    at = page(VALIDATED)
+    send(at, "hi")
+    assert bubbles(at) == [] and at.session_state["calls"] == []
+    assert [e.value for e in at.error] == ["Write at least three characters."]
+    box = at.chat_input[0].proto
+    assert (box.set_value, box.value) == (True, "hi")  # the person's words go back into the box, to correct
+    send(at, "hello")
+    assert bubbles(at) == [("user", "hello"), ("assistant", "You said hello")]
+    assert at.session_state["calls"] == ["hello"] and not at.error
+
+
+def test_the_validator_holds_when_the_chat_is_called_as_a_function():
+    import stface as gr
+
+    demo = gr.ChatInterface(lambda m, h: m, validator=lambda m: gr.validate(m != "no", "Not that."))
+    with pytest.raises(gr.Error, match="Not that."):
+        demo("no")
+    assert demo("yes") == "yes"
+    with pytest.raises(TypeError, match="validator must be a function of the message"):
+        gr.ChatInterface(lambda m, h: m, validator="strict")
