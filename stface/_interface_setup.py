@@ -21,6 +21,7 @@ from stface.progress import Progress
 
 __all__ = [
     "IGNORED_OPTIONS",
+    "accordion_label",
     "app_dir",
     "as_list",
     "build_components",
@@ -38,7 +39,7 @@ IGNORED_OPTIONS = frozenset(
     {
         "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
         "fill_height", "fill_width",
-        "additional_inputs_accordion", "stop_btn", "show_progress",
+        "stop_btn", "show_progress",
         "deep_link", "concurrency_id", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
         "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",
@@ -121,6 +122,14 @@ def name_components(fn: Callable, inputs: list[Component], outputs: list[Compone
     for i, component in enumerate(outputs):
         if component.label is None:
             component.label = "output" if len(outputs) == 1 else f"output {i}"
+
+
+def accordion_label(accordion: Any, name: str | None = None) -> str:
+    """The additional inputs' expander label: Gradio's ``additional_inputs_accordion`` (a str, or an object's label)."""
+    if isinstance(accordion, str):
+        return accordion
+    label = getattr(accordion, "label", None)
+    return label or name or "Additional inputs"
 
 
 def example_labels(labels: Any, examples: list | None) -> list[str] | None:

@@ -147,7 +147,7 @@ class ChatInterface(App):
         self.placeholder = (textbox.placeholder if textbox else None) or "Type a message..."
         self.additional_inputs: list[Component] = [component_from(c, role="input") for c in setup.as_list(additional_inputs)]
         setup.name_components(lambda *a: None, self.additional_inputs, [])
-        self.accordion_label = _accordion_label(additional_inputs_accordion, additional_inputs_accordion_name)
+        self.accordion_label = setup.accordion_label(additional_inputs_accordion, additional_inputs_accordion_name)
         self.additional_outputs: list[Component] = [component_from(c, role="output") for c in setup.as_list(additional_outputs)]
         self.editable = bool(editable)
         self.examples = [_example_row(e) for e in examples or []]
@@ -336,13 +336,6 @@ class _LoopThread:
 
 async def _awaited(awaitable: Any) -> Any:
     return await awaitable
-
-
-def _accordion_label(accordion: Any, name: str | None) -> str:
-    if isinstance(accordion, str):
-        return accordion
-    label = getattr(accordion, "label", None)
-    return label or name or "Additional inputs"
 
 
 def _example_row(example: Any) -> list[Any]:

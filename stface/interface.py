@@ -111,6 +111,7 @@ class Interface(App):
         time_limit: float | None = 30,
         css_paths: Any = None,
         example_labels: Sequence[str] | None = None,
+        additional_inputs_accordion: Any = None,
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=setup.IGNORED_OPTIONS, known=inspect.signature(Interface).parameters)
@@ -123,6 +124,9 @@ class Interface(App):
                              "with batch=True, fn must return one list per output.")  # fmt: skip
         self.fn = with_request(fn)  # a gr.Request parameter is filled in, not an input
         self.__name__ = getattr(fn, "__name__", "fn")
+        #: Where the additional inputs start (drawn in an expander, Gradio 4+'s accordion), and its label.
+        self.additional_from = len(setup.as_list(inputs)) if setup.as_list(additional_inputs) else None
+        self.accordion_label = setup.accordion_label(additional_inputs_accordion)
         inputs = setup.as_list(inputs) + setup.as_list(additional_inputs)
         outputs = setup.as_list(outputs)
         self.input_components, self.output_components = setup.build_components(fn, inputs, outputs)

@@ -226,14 +226,20 @@ def _draw_inputs(interface: Interface, keys: Keys, plan: _Plan) -> list[Any]:
 
 def _input_payloads(interface: Interface, keys: Keys, on_change: Any) -> list[Any]:
     payloads = []
-    for index, component in enumerate(interface.input_components):
-        if isinstance(component, State):
-            payloads.append(run_state(keys).state)
-        elif component.visible:
-            payloads.append(widget_for(component).input(keys.input(index), on_change=on_change))
-        else:
-            payloads.append(st.session_state[keys.input(index).value])
+    with contextlib.ExitStack() as additional:
+        for index, component in enumerate(interface.input_components):
+            if index == interface.additional_from:  # the additional inputs, in a closed expander (Gradio's accordion)
+                additional.enter_context(st.expander(translate(interface.accordion_label), expanded=False))
+            payloads.append(_input_payload(interface, keys, index, component, on_change))
     return payloads
+
+
+def _input_payload(interface: Interface, keys: Keys, index: int, component: Any, on_change: Any) -> Any:
+    if isinstance(component, State):
+        return run_state(keys).state
+    if component.visible:
+        return widget_for(component).input(keys.input(index), on_change=on_change)
+    return st.session_state[keys.input(index).value]
 
 
 def _request_run(keys: Keys) -> None:

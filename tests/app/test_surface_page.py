@@ -53,6 +53,22 @@ gr.Interface(str.upper, "text", "text", examples=[["a long first example"], ["se
         gr.Interface(str.upper, "text", "text", examples=[["a"], ["b"]], example_labels=["A"])
 
 
+@pytest.mark.parametrize(("accordion", "label"), [(None, "Additional inputs"), ("Settings", "Settings")])
+def test_additional_inputs_sit_in_a_closed_expander_and_reach_fn(accordion, label):
+    at = run_script(f"""
+import stface as gr
+gr.Interface(lambda text, times: text * int(times), gr.Textbox(label="text"), "text",
+             additional_inputs=[gr.Number(2, label="times")], additional_inputs_accordion={accordion!r}).launch()
+""")
+    (expander,) = at.expander
+    assert expander.label == label and not expander.proto.expanded
+    assert [n.label for n in expander.number_input] == ["times"]
+    assert [t.label for t in expander.text_input] == []  # the main input stays outside
+    at.text_input[0].input("ab")
+    button(at, "Submit").click().run()
+    assert at.text_area[0].value == "abab"
+
+
 def test_tabbed_interface_draws_each_interface_in_its_own_tab():
     at = run_script("""
 import stface as gr
