@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import importlib.util
 import json
+import runpy
 import os
 import sys
 import warnings
@@ -58,11 +58,8 @@ CASES = [
 ]  # fmt: skip
 
 
-def _models():
-    spec = importlib.util.spec_from_file_location("interpretation_models", FIXTURES / "models.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _model(name: str):
+    return runpy.run_path(str(FIXTURES / "models.py"))[name]
 
 
 def _component(spec: dict):
@@ -86,7 +83,7 @@ def _raw(value, spec: dict, files: list[str]):
 
 def record(case: dict) -> dict:
     demo = gradio.Interface(
-        getattr(_models(), case["model"]),
+        _model(case["model"]),
         [_component(spec) for spec in case["inputs"]],
         [_component(spec) for spec in case["outputs"]],
         interpretation=case["interpretation"],

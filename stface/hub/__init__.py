@@ -43,14 +43,7 @@ def interface_parts(
     api_name: str | None = None,
     **interface_kwargs: Any,
 ) -> dict[str, Any]:
-    """The arguments of an Interface for a Hugging Face model, a Space or a Gradio app URL.
-
-    Models run locally through a transformers pipeline (built once per
-    process and shared by every session), or through the Inference API with
-    ``src="api"`` or when transformers is not installed. Spaces and app URLs
-    are called through ``gradio_client``. Keyword arguments customise the
-    interface (``inputs=``, ``title=`` ...). ``api_key`` and ``hf_token``
-    (Gradio's names) are accepted for ``token``.
+    """What ``stface.load`` builds an Interface from (its fn, inputs, outputs and title), for any of its sources.
 
     A model served elsewhere than Hugging Face's Inference API (a dedicated
     Inference Endpoint, a TGI server) is given by URL: as the name, with

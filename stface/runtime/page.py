@@ -154,7 +154,7 @@ _plans: weakref.WeakKeyDictionary[Any, _Plan] = weakref.WeakKeyDictionary()
 def _plan(interface: Interface) -> _Plan:
     plan = _plans.get(interface)
     if plan is None:
-        drawn = tuple(i for i, c in enumerate(interface.input_components) if _drawn(c))
+        drawn = tuple(i for i, c in enumerate(interface.input_components) if not isinstance(c, State) and c.visible)
         plan = _plans[interface] = _Plan(
             style=_style_element(interface.css),
             has_inputs=bool(drawn) or not interface.live,
@@ -169,10 +169,6 @@ def _plan(interface: Interface) -> _Plan:
 def _style_element(css: str | None) -> str:
     """stface's own rule and the app's css, in one style element."""
     return "<style>" + _OUTPUT_STYLE + (css or "").replace("</", "<\\/") + "</style>"
-
-
-def _drawn(component: Any) -> bool:
-    return not isinstance(component, State) and component.visible
 
 
 def _init_session(interface: Interface, keys: Keys) -> RunState:

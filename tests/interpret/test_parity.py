@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import runpy
 import math
 from pathlib import Path
 
@@ -15,11 +15,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "interpretation"
 CASES = sorted(FIXTURES.glob("*.json"))
 
 
-def _models():
-    spec = importlib.util.spec_from_file_location("interpretation_models", FIXTURES / "models.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _model(name: str):
+    return runpy.run_path(str(FIXTURES / "models.py"))[name]
 
 
 def _component(spec: dict):
@@ -50,7 +47,7 @@ def test_every_fixture_is_collected():
 def test_interpretation_matches_gradio_3_50(case):
     fixture = json.loads(case.read_text())
     demo = gr.Interface(
-        getattr(_models(), fixture["model"]),
+        _model(fixture["model"]),
         [_component(spec) for spec in fixture["inputs"]],
         [_component(spec) for spec in fixture["outputs"]],
         interpretation=fixture["interpretation"],
