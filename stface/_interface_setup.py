@@ -39,7 +39,7 @@ IGNORED_OPTIONS = frozenset(
     {
         "thumbnail", "analytics_enabled", "_api_mode", "allow_duplication", "js", "head",
         "fill_height", "fill_width",
-        "stop_btn", "show_progress",
+        "show_progress",
         "deep_link", "concurrency_id", "cache_mode", "layout",
         "show_tips", "enable_queue", "allow_screenshot", "show_input", "show_output", "capture_session",
         "verbose", "encrypt", "height", "width", "preprocess", "postprocess", "mode", "theme_mode",

@@ -112,6 +112,7 @@ class Interface(App):
         css_paths: Any = None,
         example_labels: Sequence[str] | None = None,
         additional_inputs_accordion: Any = None,
+        stop_btn: str | bool = "Stop",
         **gradio_kwargs: Any,
     ) -> None:
         check_gradio_kwargs("Interface()", gradio_kwargs, ignored=setup.IGNORED_OPTIONS, known=inspect.signature(Interface).parameters)
@@ -127,6 +128,7 @@ class Interface(App):
         #: Where the additional inputs start (drawn in an expander, Gradio 4+'s accordion), and its label.
         self.additional_from = len(setup.as_list(inputs)) if setup.as_list(additional_inputs) else None
         self.accordion_label = setup.accordion_label(additional_inputs_accordion)
+        self.stop_btn = stop_btn  # shown while a generator fn streams (False: none)
         inputs = setup.as_list(inputs) + setup.as_list(additional_inputs)
         outputs = setup.as_list(outputs)
         self.input_components, self.output_components = setup.build_components(fn, inputs, outputs)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from stface._context import bound
 from stface.components._html import escape, neutralise_script_links
@@ -53,6 +54,8 @@ _OUTPUT_STYLE = (
     "{color: inherit; -webkit-text-fill-color: inherit; cursor: text}"
 )
 _GENERIC_ERROR = "Something went wrong while running the function. Please try again."
+#: How long Stop waits for a generator fn's next update before the page goes on without it.
+_STOP_WAIT_S = 5.0
 
 
 class _Slots:
@@ -66,6 +69,12 @@ class _Slots:
         self._column = column
         self._progress: Any = None
         self._stream: Any = None
+        self._stop: Any = None
+
+    def stop_button(self, label: str, keys: Keys) -> None:
+        """Gradio's Stop, while a generator fn streams: its click reruns the page, which ends this run."""
+        self._stop = self._column.empty()
+        self._stop.button(label, key=keys.stop, on_click=_stop, args=(keys,), type="secondary", width="stretch")
 
     @property
     def progress(self) -> Any:
@@ -80,7 +89,7 @@ class _Slots:
         return self._stream
 
     def clear(self) -> None:
-        for slot in (self._progress, self._stream):
+        for slot in (self._progress, self._stream, self._stop):
             if slot is not None:
                 slot.empty()
 
@@ -242,6 +251,22 @@ def _request_run(keys: Keys) -> None:
     run_state(keys).pending = True
 
 
+def _stop(keys: Keys) -> None:
+    """Stop's callback, in the rerun its click starts: the running generator ends at its next update.
+
+    The run that streams may be cut short by this rerun or go on beside it
+    (Streamlit does either): its lock is free once it has ended, and then
+    what it streamed becomes the answer.
+    """
+    run = run_state(keys)
+    run.stop_requested, run.pending = True, False
+    if run.lock.acquire(timeout=_STOP_WAIT_S):  # fn may be between two updates: wait for its next one, a while
+        try:
+            run.stopped()
+        finally:
+            run.lock.release()
+
+
 def _clear(interface: Interface, keys: Keys) -> None:
     """Clear button callback: inputs back to their start, outputs emptied."""
     session = st.session_state
@@ -254,6 +279,9 @@ def _clear(interface: Interface, keys: Keys) -> None:
 
 def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> None:
     run = run_state(keys)
+    run.stop_requested = False
+    if interface.streams and interface.stop_btn:
+        slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
     with st.spinner("Running…"):
         result = _predict(interface, keys, payloads, slots)
         if result.outputs is not None and result.error is None:
@@ -279,16 +307,23 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
     # Streamlit may start a new run while fn still runs in the old one (a
     # second click): the session's lock keeps its fn calls one at a time.
     toasts = Toasts()
+    run = run_state(keys)
     try:
-        with run_state(keys).lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
+        with run.lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
                 notifying_to(toasts.add), requested(this_request()):  # fmt: skip
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
                 streamed.add(outputs)
+                run.partial = functools.partial(_so_far, streamed, outputs, payloads)
+                if run.stop_requested:  # Stop: what streamed so far is the answer
+                    break
                 toasts.show()
                 if interface.streams:
                     _draw_update(interface, keys, streamed.playing(outputs, number), slots.stream, number)
         return Result(outputs=streamed.joined(last), payloads=list(payloads))
+    except StopException:  # Streamlit's own Stop (its toolbar, under `streamlit run`): as the page's Stop
+        run.stopped()
+        raise
     except Error as exc:
         if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
             _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)
@@ -299,6 +334,10 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
         return Result(outputs=streamed.joined(last), error=detail, payloads=list(payloads))
     finally:
         toasts.show()
+
+
+def _so_far(streamed: StreamedAudio, outputs: list[Any], payloads: list[Any]) -> Result:
+    return Result(outputs=streamed.joined(outputs), payloads=list(payloads))
 
 
 def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +97,10 @@ class Keys:
         return f"{self.prefix}:clear"
 
     @property
+    def stop(self) -> str:
+        return f"{self.prefix}:stop"
+
+    @property
     def outputs(self) -> str:
         """The outputs' container (its CSS class ``st-key-<prefix>-outputs`` is styled)."""
         return f"{self.prefix}-outputs"
@@ -146,6 +151,16 @@ class RunState:
     flagged: tuple[str, Result] | None = None
     #: Options fn changed with gr.update, per output index; they hold until changed again.
     props: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: What a generator fn has streamed so far in the running request (a callable giving its Result).
+    partial: Callable[[], Result] | None = None
+    #: Stop was pressed: the running generator ends at its next update.
+    stop_requested: bool = False
+
+    def stopped(self) -> None:
+        """The run ended on Stop: what streamed so far is the answer, and the request is done."""
+        if self.partial is not None:
+            self.answered(self.partial())
+        self.pending, self.partial, self.stop_requested = False, None, False
 
     def answered(self, result: Result) -> None:
         """Store fn's answer: it replaces the last one, and what explained it.
@@ -163,7 +178,7 @@ class RunState:
                 outputs.append(None if payload is KEEP else payload)
             result = Result(outputs=outputs, error=result.error, payloads=result.payloads)
         self.forget()
-        self.result, self.pending = result, False
+        self.result, self.pending, self.partial = result, False, None
 
     def forget(self) -> None:
         """Show no result (Clear), and so no explanation of one."""

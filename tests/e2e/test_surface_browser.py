@@ -39,6 +39,39 @@ def test_gradio_6_launch_css_and_css_paths_replace_the_constructors(tmp_path, la
     expect(page.locator(".stface-title")).to_have_css("color", "rgb(0, 128, 0)")
 
 
+COUNTING_APP = """
+import time
+import stface as gr
+
+def count(n):
+    for i in range(1, int(n) + 1):
+        time.sleep(0.25)
+        yield " ".join(str(k) for k in range(1, i + 1))
+
+demo = gr.Interface(count, gr.Number(60, label="n"), gr.Textbox(label="count"))
+"""
+
+
+def test_stop_keeps_what_streamed_and_the_next_rerun_does_not_run_fn_again(tmp_path, launch_app, new_page):
+    app = tmp_path / "counting.py"
+    app.write_text(COUNTING_APP)
+    server = launch_app(app)
+    page = new_page()
+    open_app(page, server.url)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("count").first).to_have_value(re.compile(r"^1 2 3"))  # the streamed update
+    page.get_by_role("button", name="Stop").click()  # Gradio's Stop, shown while a generator streams
+    expect(page.get_by_role("button", name="Stop")).to_have_count(0)
+    page.get_by_role("button", name="Use via API").click()  # a rerun without Submit: fn must not start again
+    expect(page.get_by_role("dialog")).to_be_visible()
+    count = page.get_by_label("count")
+    expect(count).to_have_count(1)
+    shown = count.input_value()
+    assert shown.startswith("1 2 3") and not shown.endswith(" 60")  # what streamed before Stop
+    page.wait_for_timeout(1500)
+    assert count.input_value() == shown
+
+
 FLAG_APP = """
 import os
 import stface as gr
