@@ -132,11 +132,11 @@ def accordion_label(accordion: Any, name: str | None = None) -> str:
     return label or name or "Additional inputs"
 
 
-def example_labels(labels: Any, examples: list | None) -> list[str] | None:
+def example_labels(labels: Any, examples: list | None) -> list[Any] | None:
     """Gradio 6's ``example_labels``: one text per example row, shown on its button instead of its values."""
     if labels is None:
         return None
-    labels = [str(label) for label in labels]
+    labels = list(labels)
     if len(labels) != len(examples or []):
         raise ValueError(f"example_labels has {len(labels)} labels for {len(examples or [])} examples; give one per row.")
     return labels

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from stface import _interface_setup as setup
 from stface.app import App
 from stface.runtime.options import LaunchOptions
 
@@ -40,7 +41,7 @@ class TabbedInterface(App):
         if len(names) != len(self.interfaces):
             raise ValueError(f"TabbedInterface got {len(self.interfaces)} interfaces but {len(names)} tab names.")
         self.tab_names, self.title = names, title
-        self.app_dir = self.interfaces[0].app_dir  # css file= references: beside the first tab's app
+        self.app_dir = setup.app_dir(None) or self.interfaces[0].app_dir  # the file that builds the tabs
         self.set_style(theme, css, css_paths)
 
     @property

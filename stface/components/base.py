@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import inspect
 import json
+import numbers
 import secrets
 import shutil
 from pathlib import Path
@@ -74,10 +75,10 @@ _NOT_GIVEN: Any = object()
 
 def interpretation_count(owner: str, name: str, value: Any) -> int:
     """A ``set_interpret_parameters`` count (segments, steps): a whole number of at least 1."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
         raise ValueError(f"{owner}.set_interpret_parameters({name}=...) takes a whole number of at least 1, "
                          f"not {value!r}.")  # fmt: skip
-    return value
+    return int(value)
 
 
 class Component(Generic[Payload]):

@@ -111,7 +111,7 @@ def pipeline_parts(pipeline: Any, **interface_kwargs: Any) -> dict[str, Any]:
         raise ValueError(f"Interface.from_pipeline cannot build an interface for a {task!r} pipeline; it can for "
                          f"{', '.join(sorted(TASKS))}.") from None  # fmt: skip
     model = type(getattr(pipeline, "model", None)).__name__
-    parts = _parts(table, pipeline_runner(pipeline, task), model, title=model)
+    parts = _parts(table, pipeline_runner(pipeline, task, bounded=False), model, title=model)
     parts.update(interface_kwargs)
     return parts
 

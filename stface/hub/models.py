@@ -99,17 +99,21 @@ def _build(name: str, task: str, token: str | None) -> Any:
     raise ValueError(f"transformers {transformers.__version__} cannot run {task!r} models.")
 
 
-def pipeline_runner(pipe: Any, task: str) -> Any:
+def pipeline_runner(pipe: Any, task: str, *, bounded: bool = True) -> Any:
     """A transformers pipeline, called as the task table calls its runner.
 
-    Sound is resampled to the model's rate, generation is bounded to 50 new
-    tokens unless asked otherwise, and entities are grouped into spans.
+    Sound is resampled to the model's rate. With ``bounded`` (models that
+    ``stface.load`` builds), generation stops after 50 new tokens unless
+    asked otherwise and entities are grouped into spans; a pipeline someone
+    configured (``Interface.from_pipeline``) is called as configured.
     """
     from stface.hub.tasks import canonical_task
 
     task = canonical_task(task)
     if task in ("automatic-speech-recognition", "audio-classification"):
         return _AudioRunner(pipe)
+    if not bounded:
+        return pipe
     if task == "text-generation":
         return lambda text, **kw: pipe(text, max_new_tokens=kw.pop("max_new_tokens", 50), **kw)
     if task == "token-classification":

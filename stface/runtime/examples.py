@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from stface.components.state import State
+from stface.i18n import translate
 from stface.runtime.session import Keys, Result, run_state
 from stface.runtime.widgets import widget_for
 from stface.tempfiles import owned_by_examples
@@ -68,7 +69,7 @@ def draw_examples(interface: Interface, keys: Keys) -> None:
     for number in range(page * per_page, min(len(rows), (page + 1) * per_page)):
         labels = interface.example_labels
         st.button(
-            _markdown_text(labels[number]) if labels else " · ".join(_markdown_text(_short(value)) for value in rows[number]),
+            _markdown_text(str(translate(labels[number]))) if labels else " · ".join(_markdown_text(_short(value)) for value in rows[number]),
             key=keys.example(number),
             on_click=_fill_example,
             args=(interface, keys, number),

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from stface._context import bound
 from stface.components._html import escape, neutralise_script_links
@@ -34,6 +33,7 @@ from stface.runtime.flag_buttons import draw_flag_message, draw_flagging, flag_a
 from stface.runtime.fn_context import Toasts, this_request
 from stface.runtime.language import browser_language
 from stface.runtime.live import draw_live_inputs, draw_live_outputs, streams_live
+from stface.runtime.rerun import Rerunner
 from stface.runtime.session import Keys, Result, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
@@ -259,9 +259,11 @@ def _stop(keys: Keys) -> None:
     what it streamed becomes the answer.
     """
     run = run_state(keys)
+    run.redraw = Rerunner.here()  # if fn is still busy after the wait: the streaming run redraws once it stopped
     run.stop_requested, run.pending = True, False
     if run.lock.acquire(timeout=_STOP_WAIT_S):  # fn may be between two updates: wait for its next one, a while
         try:
+            run.redraw = None  # this rerun draws the answer itself
             run.stopped()
         finally:
             run.lock.release()
@@ -279,7 +281,6 @@ def _clear(interface: Interface, keys: Keys) -> None:
 
 def _run(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slots) -> None:
     run = run_state(keys)
-    run.stop_requested = False
     if interface.streams and interface.stop_btn:
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
     with st.spinner("Running…"):
@@ -311,19 +312,18 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: _Slot
     try:
         with run.lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
                 notifying_to(toasts.add), requested(this_request()):  # fmt: skip
+            run.partial, run.stop_requested = None, False  # this request's, from here on
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs
                 streamed.add(outputs)
                 run.partial = functools.partial(_so_far, streamed, outputs, payloads)
                 if run.stop_requested:  # Stop: what streamed so far is the answer
+                    run.stopped()
                     break
                 toasts.show()
                 if interface.streams:
                     _draw_update(interface, keys, streamed.playing(outputs, number), slots.stream, number)
         return Result(outputs=streamed.joined(last), payloads=list(payloads))
-    except StopException:  # Streamlit's own Stop (its toolbar, under `streamlit run`): as the page's Stop
-        run.stopped()
-        raise
     except Error as exc:
         if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
             _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)

@@ -155,12 +155,17 @@ class RunState:
     partial: Callable[[], Result] | None = None
     #: Stop was pressed: the running generator ends at its next update.
     stop_requested: bool = False
+    #: A Stop that could not wait for that update: how to redraw the page once the answer is stored.
+    redraw: Any = None
 
     def stopped(self) -> None:
         """The run ended on Stop: what streamed so far is the answer, and the request is done."""
         if self.partial is not None:
             self.answered(self.partial())
         self.pending, self.partial, self.stop_requested = False, None, False
+        redraw, self.redraw = self.redraw, None
+        if redraw is not None:  # Stop's rerun could not wait for this: the page shows the answer now
+            redraw.request()
 
     def answered(self, result: Result) -> None:
         """Store fn's answer: it replaces the last one, and what explained it.
