@@ -58,6 +58,8 @@ class Interface(App):
             while one is rejected, and the person sees the message.
         stream_every, time_limit: a live streaming input's chunk length and a stream's longest
             run, in seconds (``time_limit=None``: no limit). See ``stface.streaming``.
+        css_paths, example_labels, additional_inputs_accordion, stop_btn: as in Gradio 4-6 (.css files
+            after ``css``; example button labels; the additional inputs' expander; Stop while fn streams).
 
     Options that stface does not act on are accepted with one warning, as
     Gradio 3.50 accepted them; a likely misspelling gets a "did you mean".
@@ -175,8 +177,7 @@ class Interface(App):
     def from_pipeline(cls, pipeline: Any, **kwargs: Any) -> Interface:
         """An Interface around a transformers pipeline object, its components chosen by the task (as in Gradio).
 
-        Keyword arguments customise the interface. Supported tasks are those
-        ``stface.load`` runs; any other is a ValueError that lists them.
+        Keyword arguments customise the interface; the tasks are ``stface.load``'s.
 
         Example::
 

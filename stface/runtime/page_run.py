@@ -1,0 +1,170 @@
+"""One request's run on an Interface page: fn with its progress, messages and streamed updates, and Stop.
+
+The page (``stface.runtime.page``) calls :func:`run_request` when Submit
+left the request pending. The answer is stored in the session's
+:class:`~stface.runtime.session.RunState`, which the page then draws. A
+generator fn gets Gradio's Stop button above its updates: what streamed
+before Stop is the answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from stface.components.state import State
+from stface.concurrency import gate_for
+from stface.errors import Error
+from stface.i18n import translate
+from stface.messages import notifying_to
+from stface.progress import reporting_to
+from stface.request import requested
+from stface.runtime.flag_buttons import flag_automatically
+from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.rerun import Rerunner
+from stface.runtime.session import Keys, Result, run_state
+from stface.runtime.widgets import widget_for
+from stface.stream_media import StreamedAudio
+from stface.updates import KEEP, Updated, apply, unwrapped
+
+if TYPE_CHECKING:
+    from stface.interface import Interface
+
+__all__ = ["Slots", "run_request"]
+
+_LOG = logging.getLogger("stface")
+_GENERIC_ERROR = "Something went wrong while running the function. Please try again."
+#: How long Stop waits for a generator fn's next update before the page goes on without it.
+_STOP_WAIT_S = 5.0
+
+
+class Slots:
+    """Places above the outputs for the progress bar and streamed updates.
+
+    Made only when fn reports progress or streams: a plain run adds nothing
+    to the page.
+    """
+
+    def __init__(self, column: Any) -> None:
+        self._column = column
+        self._progress: Any = None
+        self._stream: Any = None
+        self._stop: Any = None
+
+    def stop_button(self, label: str, keys: Keys) -> None:
+        """Gradio's Stop, while a generator fn streams: its click reruns the page, which ends this run."""
+        self._stop = self._column.empty()
+        self._stop.button(label, key=keys.stop, on_click=_stop, args=(keys,), type="secondary", width="stretch")
+
+    @property
+    def progress(self) -> Any:
+        if self._progress is None:
+            self._progress = self._column.empty()
+        return self._progress
+
+    @property
+    def stream(self) -> Any:
+        if self._stream is None:
+            self._stream = self._column.empty()
+        return self._stream
+
+    def clear(self) -> None:
+        for slot in (self._progress, self._stream, self._stop):
+            if slot is not None:
+                slot.empty()
+
+
+def _stop(keys: Keys) -> None:
+    """Stop's callback, in the rerun its click starts: the running generator ends at its next update.
+
+    The run that streams may be cut short by this rerun or go on beside it
+    (Streamlit does either): its lock is free once it has ended, and then
+    what it streamed becomes the answer.
+    """
+    run = run_state(keys)
+    run.redraw = Rerunner.here()  # if fn is still busy after the wait: the streaming run redraws once it stopped
+    run.stop_requested, run.pending = True, False
+    if run.lock.acquire(timeout=_STOP_WAIT_S):  # fn may be between two updates: wait for its next one, a while
+        try:
+            run.redraw = None  # this rerun draws the answer itself
+            run.stopped()
+        finally:
+            run.lock.release()
+
+
+def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots) -> None:
+    run = run_state(keys)
+    if interface.streams and interface.stop_btn:
+        slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
+    with st.spinner("Running…"):
+        result = _predict(interface, keys, payloads, slots)
+        if result.outputs is not None and result.error is None:
+            for component, payload in zip(interface.output_components, result.outputs):
+                if isinstance(component, State) and unwrapped(payload) is not KEEP:
+                    run.state = unwrapped(payload)
+        run.answered(result)
+        result = run.result  # updates merged: plain payloads
+    if interface.allow_flagging == "auto" and result.outputs is not None:
+        flag_automatically(interface, keys, result)
+    slots.clear()
+
+
+def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots) -> Result:
+    """Run fn (within the concurrency limit), showing progress and streamed updates."""
+    gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
+    last: list[Any] | None = None
+    streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
+
+    def report(fraction: float | None, desc: str | None) -> None:
+        slots.progress.progress(fraction or 0.0, text=desc or None)
+
+    # Streamlit may start a new run while fn still runs in the old one (a
+    # second click): the session's lock keeps its fn calls one at a time.
+    toasts = Toasts()
+    run = run_state(keys)
+    try:
+        with run.lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
+                notifying_to(toasts.add), requested(this_request()):  # fmt: skip
+            run.partial, run.stop_requested = None, False  # this request's, from here on
+            for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
+                last = outputs
+                streamed.add(outputs)
+                run.partial = functools.partial(_so_far, streamed, outputs, payloads)
+                if run.stop_requested:  # Stop: what streamed so far is the answer
+                    run.stopped()
+                    break
+                toasts.show()
+                if interface.streams:
+                    _draw_update(interface, keys, streamed.playing(outputs, number), slots.stream, number)
+        return Result(outputs=streamed.joined(last), payloads=list(payloads))
+    except Error as exc:
+        if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
+            _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)
+        return Result(outputs=streamed.joined(last), error=exc.shown if exc.visible else None, payloads=list(payloads))
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
+        _LOG.exception("fn %s raised", interface.__name__)
+        detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
+        return Result(outputs=streamed.joined(last), error=detail, payloads=list(payloads))
+    finally:
+        toasts.show()
+
+
+def _so_far(streamed: StreamedAudio, outputs: list[Any], payloads: list[Any]) -> Result:
+    return Result(outputs=streamed.joined(outputs), payloads=list(payloads))
+
+
+def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:
+    """One streamed update; widgets get one-off keys, removed once drawn."""
+    with slot.container():
+        for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
+            changed = payload.props if isinstance(payload, Updated) else {}
+            component = apply(component, {**run_state(keys).props.get(index, {}), **changed})
+            payload = unwrapped(payload)
+            if not isinstance(component, State) and component.visible and payload is not KEEP:
+                update = keys.output(index).update(number)
+                widget_for(component).output(payload, update)
+                st.session_state.pop(update.value, None)
