@@ -19,8 +19,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import runpy
 import os
+import runpy
 import sys
 import warnings
 from pathlib import Path
@@ -58,17 +58,6 @@ CASES = [
 ]  # fmt: skip
 
 
-def _model(name: str):
-    return runpy.run_path(str(FIXTURES / "models.py"))[name]
-
-
-def _component(spec: dict):
-    component = getattr(gradio, spec["component"])(**spec.get("kwargs", {}))
-    if "interpret_parameters" in spec:
-        component.set_interpret_parameters(**spec["interpret_parameters"])
-    return component
-
-
 def _raw(value, spec: dict, files: list[str]):
     """What Gradio 3.50's browser sends for this input."""
     if value not in files:
@@ -82,14 +71,7 @@ def _raw(value, spec: dict, files: list[str]):
 
 
 def record(case: dict) -> dict:
-    demo = gradio.Interface(
-        _model(case["model"]),
-        [_component(spec) for spec in case["inputs"]],
-        [_component(spec) for spec in case["outputs"]],
-        interpretation=case["interpretation"],
-        num_shap=case.get("num_shap", 2.0),
-        analytics_enabled=False,
-    )
+    demo = runpy.run_path(str(FIXTURES / "interface.py"))["interface"](gradio, case, analytics_enabled=False)
     files = case.get("input_files", [])
     raw = [_raw(value, spec, files) for value, spec in zip(case["input_values"], case["inputs"])]
     answers = asyncio.new_event_loop().run_until_complete(demo.interpret(raw))

@@ -34,8 +34,8 @@ from stface.components.multimodal_textbox import MultimodalTextbox
 from stface.components.registry import component_from
 from stface.components.textbox import Textbox
 from stface.flagging import ChatCSVLogger
-from stface.paths import FilePolicy, servable_path, using_policy
 from stface.helpers import check_inputs
+from stface.paths import FilePolicy, servable_path, using_policy
 from stface.pipeline import preprocess_all
 from stface.request import with_request
 

@@ -11,6 +11,15 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 
+def _opened(tmp_path, launch_app, new_page, name: str, source: str):
+    """The app's page: ``source`` written to ``tmp_path/name``, served by `stface launch`, opened in Chromium."""
+    app = tmp_path / name
+    app.write_text(source)
+    page = new_page()
+    open_app(page, launch_app(app).url)
+    return page
+
+
 def test_seed_css_turns_the_page_red_and_inlines_file_references(launch_app, new_page):
     server = launch_app(ROOT / "examples" / "css_red.py")
     page = new_page()
@@ -30,11 +39,7 @@ demo.launch(css="body {background-color: rgb(0, 0, 255)}", css_paths="extra.css"
 
 def test_gradio_6_launch_css_and_css_paths_replace_the_constructors(tmp_path, launch_app, new_page):
     (tmp_path / "extra.css").write_text(".stface-title {color: rgb(0, 128, 0)}")
-    app = tmp_path / "styled.py"
-    app.write_text(GRADIO6_STYLE_APP)
-    server = launch_app(app)
-    page = new_page()
-    open_app(page, server.url)
+    page = _opened(tmp_path, launch_app, new_page, "styled.py", GRADIO6_STYLE_APP)
     expect(page.locator("[data-testid='stApp']")).to_have_css("background-color", "rgb(0, 0, 255)")
     expect(page.locator(".stface-title")).to_have_css("color", "rgb(0, 128, 0)")
 
@@ -53,11 +58,7 @@ demo = gr.Interface(count, gr.Number(60, label="n"), gr.Textbox(label="count"))
 
 
 def test_stop_keeps_what_streamed_and_the_next_rerun_does_not_run_fn_again(tmp_path, launch_app, new_page):
-    app = tmp_path / "counting.py"
-    app.write_text(COUNTING_APP)
-    server = launch_app(app)
-    page = new_page()
-    open_app(page, server.url)
+    page = _opened(tmp_path, launch_app, new_page, "counting.py", COUNTING_APP)
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_label("count").first).to_have_value(re.compile(r"^1 2 3"))  # the streamed update
     page.get_by_role("button", name="Stop").click()  # Gradio's Stop, shown while a generator streams
@@ -119,11 +120,7 @@ demo = gr.Interface(spell, gr.Textbox(label="word"), gr.Textbox(label="spelled")
 
 
 def test_streamed_output_grows_before_fn_returns(tmp_path, launch_app, new_page):
-    app = tmp_path / "stream_app.py"
-    app.write_text(STREAM_APP)
-    server = launch_app(app)
-    page = new_page()
-    open_app(page, server.url)
+    page = _opened(tmp_path, launch_app, new_page, "stream_app.py", STREAM_APP)
     page.get_by_label("word").fill("stream")
     page.get_by_role("button", name="Submit").click()
     seen = set()
@@ -190,11 +187,7 @@ demo.launch(auth=[("ada", "lovelace"), ("alan", "turing")], auth_message="Log in
 
 
 def test_login_gate_in_front_of_the_interface(tmp_path, launch_app, new_page):
-    app = tmp_path / "auth_app.py"
-    app.write_text(AUTH_APP)
-    server = launch_app(app)
-    page = new_page()
-    open_app(page, server.url)
+    page = _opened(tmp_path, launch_app, new_page, "auth_app.py", AUTH_APP)
     expect(page.get_by_text("Log in to use the tool.")).to_be_visible()
     assert "Members" not in page.content()
     page.get_by_label("Username").fill("alan")

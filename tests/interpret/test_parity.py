@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import runpy
 import math
+import runpy
 from pathlib import Path
 
 import pytest
@@ -13,15 +13,6 @@ import stface as gr
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "interpretation"
 CASES = sorted(FIXTURES.glob("*.json"))
-
-
-def _model(name: str):
-    return runpy.run_path(str(FIXTURES / "models.py"))[name]
-
-
-def _component(spec: dict):
-    component = getattr(gr, spec["component"])(**spec.get("kwargs", {}))
-    return component.set_interpret_parameters(**spec.get("interpret_parameters", {}))
 
 
 def _same(actual, expected, path="result"):
@@ -46,13 +37,7 @@ def test_every_fixture_is_collected():
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_interpretation_matches_gradio_3_50(case):
     fixture = json.loads(case.read_text())
-    demo = gr.Interface(
-        _model(fixture["model"]),
-        [_component(spec) for spec in fixture["inputs"]],
-        [_component(spec) for spec in fixture["outputs"]],
-        interpretation=fixture["interpretation"],
-        num_shap=fixture.get("num_shap", 2.0),
-    )
+    demo = runpy.run_path(str(FIXTURES / "interface.py"))["interface"](gr, fixture)
     values = [
         str(FIXTURES / value) if value in fixture.get("input_files", []) else value
         for value in fixture["input_values"]
