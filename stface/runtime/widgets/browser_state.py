@@ -6,6 +6,11 @@ until the browser has said what it holds, a Submit waits (the browser's
 answer reruns the page, and the run goes ahead with the stored value).
 :func:`save_browser_state` runs after fn and writes the new value, signed.
 Where no browser runs the page (AppTest), nothing waits and nothing is kept.
+
+Reading and writing share one placeholder made first, in every run: the
+reader is drawn only until the browser has answered, and an element that
+came and went at the top would move everything below it, which Streamlit
+redraws as a new tree beside the old one until the run ends.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ class _Stored:
 
     loaded: bool = False
     written: Any = None  # the last signed value the browser holds
+    slot: Any = None  # this run's placeholder for the reader or the writer
 
 
 def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
@@ -53,12 +59,14 @@ def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
         return True
     index, component, storage_key = found
     record = _record(keys.input(index))
-    if record.loaded:
-        return True
     if not _has_browser():
         record.loaded = True
         return True
-    stored = browser_storage(storage_key, key=keys.input(index).part("read"), max_chars=_RAW_LIMIT)
+    record.slot = st.empty()  # where the reader, then the writer, is drawn: the same place in every run
+    if record.loaded:
+        return True
+    with record.slot:
+        stored = browser_storage(storage_key, key=keys.input(index).part("read"), max_chars=_RAW_LIMIT)
     if stored is None:  # the browser has not answered yet: its answer reruns the page
         return False
     run.state = component.unsealed(stored, storage_key)
@@ -73,15 +81,16 @@ def save_browser_state(interface: Interface, keys: Keys, run: RunState) -> None:
         return
     index, component, storage_key = found
     record = _record(keys.input(index))
-    if not record.loaded:
+    if not record.loaded or record.slot is None:
         return
     try:
         now = component.sealed(run.state, storage_key)
     except ValueError:  # fn's value was refused by postprocess, so this is the default's: keep what is stored
         return
     changed = now != record.written
-    browser_storage(storage_key, key=keys.input(index).part("write"), loaded=True, write=now if changed else None)
-    record.written = now
+    with record.slot:
+        browser_storage(storage_key, key=keys.input(index).part("write"), loaded=True, write=now if changed else None)
+    record.written, record.slot = now, None
 
 
 def _browser_state(interface: Interface, keys: Keys) -> tuple[int, BrowserState, str] | None:
