@@ -68,6 +68,7 @@ export default function(component) {
 }
 """
 _component: Any = None
+_NOTICE_KEY = "stface-page-moved"
 _NOTICE_SECONDS = 3.0  # a run ending this soon after the notice came is the reconnection's, not the person's
 
 
@@ -108,14 +109,30 @@ def reconnect_notice() -> Iterator[None]:
     if PAGE_MOVED not in session:  # this session's first run
         session[PAGE_MOVED] = "new" if previous_session_id(protocols) else "no"  # see the module docstring
     state, now = session[PAGE_MOVED], time.monotonic()
-    if state == "new" or (isinstance(state, float) and now - state < _NOTICE_SECONDS):
-        st.info(MOVED_MESSAGE, icon=":material/sync_problem:")  # above the page; no element in other runs
-        if state == "new":
-            session[PAGE_MOVED] = now
-    elif isinstance(state, float):
+    shown = state == "new" or (isinstance(state, float) and now - state < _NOTICE_SECONDS)
+    if state == "new":
+        session[PAGE_MOVED] = now
+    elif isinstance(state, float) and not shown:
         session[PAGE_MOVED] = "seen"
     yield
-    _watch_connection()  # last, so that its empty element adds no gap above the page
+    _watch_connection()  # after the page, so that its empty element adds no gap above it
+    if shown:
+        _draw_notice()
+
+
+def _draw_notice() -> None:
+    """The notice, last in the page but shown first.
+
+    An element that came and went above the page would move all of it, and
+    Streamlit shows a moved page twice (the old copy faded) until the next
+    run ends. Last, it moves nothing; CSS ``order`` lifts it to the top of
+    the page's column.
+    """
+    # Streamlit wraps a keyed container in a layout wrapper: that is the column's flex item.
+    lift = f"[data-testid='stLayoutWrapper']:has(> .st-key-{_NOTICE_KEY}) {{order: -1}}"
+    st.html(f"<style>{lift}</style>")  # style only: Streamlit adds no element for it
+    with st.container(key=_NOTICE_KEY):
+        st.info(MOVED_MESSAGE, icon=":material/sync_problem:")
 
 
 def _watch_connection() -> None:

@@ -189,6 +189,30 @@ def submit(page, label: str = "Submit") -> None:
     click_and_wait(page, page.get_by_role("button", name=label, exact=True))
 
 
+def count_most(page, selector: str) -> None:
+    """From now on, keep the most elements matching ``selector`` the page has shown at once (see most_seen).
+
+    A page whose elements move between runs shows both copies until the
+    run ends (Streamlit fades the old one); this catches that.
+    """
+    page.evaluate(
+        """(selector) => {
+          window.__stfaceMost?.observer.disconnect();
+          const most = window.__stfaceMost = {count: document.querySelectorAll(selector).length};
+          most.observer = new MutationObserver(() => {
+            most.count = Math.max(most.count, document.querySelectorAll(selector).length);
+          });
+          most.observer.observe(document.body, {subtree: true, childList: true});
+        }""",
+        selector,
+    )
+
+
+def most_seen(page) -> int:
+    """The most elements that matched count_most's selector at once."""
+    return page.evaluate("window.__stfaceMost.count")
+
+
 # The XSS payload corpus (tests/security/test_xss_browser.py, chat tests): (template, uses Markdown
 # syntax); "{m}" becomes a marker, e.g. "desc03".
 XSS_CORPUS = [

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 import pytest
-from e2e_support import open_app, submit, wait_idle
+from e2e_support import count_most, most_seen, open_app, submit, wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -125,10 +125,6 @@ visits = gr.BrowserState(0)
 demo = gr.Interface(count, ["text", visits], ["text", visits])
 """
 STORED = "Object.keys(localStorage).filter(k => k.startsWith('stface_browser_state_'))"
-# The most answer boxes the page has shown at once since this ran.
-COUNT_ANSWERS = """() => { window.__answers = 0; new MutationObserver(() => {
-  window.__answers = Math.max(window.__answers, document.querySelectorAll('textarea:disabled').length); })
-  .observe(document.body, {subtree: true, childList: true}); }"""
 
 
 def _visit(page, name: str = "Ada") -> str:
@@ -191,10 +187,10 @@ def test_an_edited_or_broken_stored_value_falls_back_to_the_default(tmp_path, la
             page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, tampered])
             page.reload()
             wait_idle(page)
-            page.evaluate(COUNT_ANSWERS)
+            count_most(page, "textarea:disabled")
             assert _visit(page) == "Ada #1", tampered[:40]  # default_value (0), no error
             # Reading the stored value does not move the page: no second, stale answer box during the run.
-            assert page.evaluate("window.__answers") == 1
+            assert most_seen(page) == 1
             expect(page.get_by_test_id("stException")).to_have_count(0)
             _wait_stored(page, 1)  # and the browser holds a good value again
     finally:
