@@ -103,7 +103,14 @@ class Rerunner:
             if self.fragment_id and not session.has_fragment(self.fragment_id):
                 return  # a full run since dropped the fragment: it has drawn the outputs already
             runner = session._scriptrunner
-            waiting = getattr(getattr(getattr(runner, "_requests", None), "_state", None), "name", "")
+            requests = getattr(runner, "_requests", None)
+            # The page a click asked for is known as soon as the click arrives; the pages manager
+            # learns it only when that run starts, and a request let through in between would
+            # run this fragment under the old page and take the person back to it.
+            asked = getattr(getattr(requests, "_rerun_data", None), "page_script_hash", "")
+            if asked and self.page_script_hash and asked != self.page_script_hash:
+                return
+            waiting = getattr(getattr(requests, "_state", None), "name", "")
             if waiting == "RERUN":
                 if tries < 20:
                     session._event_loop.call_later(0.1, self._rerun, session, tries + 1)
