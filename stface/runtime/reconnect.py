@@ -92,7 +92,7 @@ def reconnect_notice() -> Iterator[None]:
     The notice shows from the session's first run until the person's next
     action: a run that starts more than a few seconds after the notice was
     first drawn (the runs the reconnection itself causes, Streamlit's own
-    and the watcher's, come at once). Other runs draw no element for it.
+    and the watcher's, come at once). In other runs its place stays, empty.
     Outside a browser's WebSocket (AppTest, a script run without a page) it
     draws nothing.
 
@@ -109,30 +109,18 @@ def reconnect_notice() -> Iterator[None]:
     if PAGE_MOVED not in session:  # this session's first run
         session[PAGE_MOVED] = "new" if previous_session_id(protocols) else "no"  # see the module docstring
     state, now = session[PAGE_MOVED], time.monotonic()
-    shown = state == "new" or (isinstance(state, float) and now - state < _NOTICE_SECONDS)
-    if state == "new":
-        session[PAGE_MOVED] = now
-    elif isinstance(state, float) and not shown:
+    # In every run, shown or not: an element that came and went above the page would move all of
+    # it, and Streamlit shows a moved page twice (the old copy faded) until the run ends. An empty
+    # container draws nothing and leaves no gap.
+    notice = st.container(key=_NOTICE_KEY)
+    if state == "new" or (isinstance(state, float) and now - state < _NOTICE_SECONDS):
+        notice.info(MOVED_MESSAGE, icon=":material/sync_problem:")
+        if state == "new":
+            session[PAGE_MOVED] = now
+    elif isinstance(state, float):
         session[PAGE_MOVED] = "seen"
     yield
     _watch_connection()  # after the page, so that its empty element adds no gap above it
-    if shown:
-        _draw_notice()
-
-
-def _draw_notice() -> None:
-    """The notice, last in the page but shown first.
-
-    An element that came and went above the page would move all of it, and
-    Streamlit shows a moved page twice (the old copy faded) until the next
-    run ends. Last, it moves nothing; CSS ``order`` lifts it to the top of
-    the page's column.
-    """
-    # Streamlit wraps a keyed container in a layout wrapper: that is the column's flex item.
-    lift = f"[data-testid='stLayoutWrapper']:has(> .st-key-{_NOTICE_KEY}) {{order: -1}}"
-    st.html(f"<style>{lift}</style>")  # style only: Streamlit adds no element for it
-    with st.container(key=_NOTICE_KEY):
-        st.info(MOVED_MESSAGE, icon=":material/sync_problem:")
 
 
 def _watch_connection() -> None:

@@ -144,3 +144,18 @@ def test_with_a_browser_submit_waits_for_what_it_has_stored():
     at.text_input[0].input("Ada")
     at = _click(at, "Submit")
     assert at.text_area[0].value == "" and not at.exception  # fn waits: it would miss the stored count
+
+
+def test_a_run_that_stface_starts_itself_is_still_the_browsers():
+    # Runs started from the server (a live redraw, Stop's redraw: runtime/rerun.py) carry no browser
+    # context. The session has seen its browser: it still waits for the stored value, and the page keeps
+    # the place where the browser's storage is read and written, so nothing on it moves.
+    at = AppTest.from_string(COUNTER, default_timeout=30)
+    at.context = {"url": "http://127.0.0.1:8501/"}
+    at.run()
+    places = [type(node).__name__ for node in at.main.children.values()]
+    at.context = {}
+    at.text_input[0].input("Ada")
+    at = _click(at, "Submit")
+    assert at.text_area[0].value == "" and not at.exception  # still waiting: not taken for a page without a browser
+    assert [type(node).__name__ for node in at.main.children.values()] == places

@@ -40,6 +40,7 @@ def test_a_restarted_server_says_the_session_is_new_above_the_page_and_moves_not
         submit(page)
         expect(page.get_by_label("out")).to_have_value("HELLO")
         expect(page.get_by_text(NOTICE)).to_have_count(0)  # a fresh page load is not a lost session
+        expect(page.locator(".st-key-stface-page-moved")).to_have_count(0)  # its empty place draws nothing: no gap
     finally:
         server.stop()
     server = Server(command, port=port)  # the same address, a new process: the old session is gone

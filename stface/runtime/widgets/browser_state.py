@@ -47,6 +47,7 @@ class _Stored:
     loaded: bool = False
     written: Any = None  # the last signed value the browser holds
     slot: Any = None  # this run's placeholder for the reader or the writer
+    browser: bool = False  # a run of this session came from a browser
 
 
 def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
@@ -59,7 +60,7 @@ def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
         return True
     index, component, storage_key = found
     record = _record(keys.input(index))
-    if not _has_browser():
+    if not _has_browser(record):
         record.loaded = True
         return True
     record.slot = st.empty()  # where the reader, then the writer, is drawn: the same place in every run
@@ -77,11 +78,11 @@ def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
 def save_browser_state(interface: Interface, keys: Keys, run: RunState) -> None:
     """Write ``run.state`` to the browser when it differs from what the browser holds."""
     found = _browser_state(interface, keys)
-    if found is None or not _has_browser():
+    if found is None:
         return
     index, component, storage_key = found
     record = _record(keys.input(index))
-    if not record.loaded or record.slot is None:
+    if not record.loaded or record.slot is None:  # no browser, or load_browser_state did not get this far
         return
     try:
         now = component.sealed(run.state, storage_key)
@@ -108,6 +109,14 @@ def _record(keys: WidgetKeys) -> _Stored:
     return session[name]
 
 
-def _has_browser() -> bool:
-    """A browser sends its context (URL, locale) with every rerun; AppTest sends none unless told."""
-    return st.context.url is not None
+def _has_browser(record: _Stored) -> bool:
+    """Whether a browser shows this session.
+
+    A browser sends its context (URL, locale) with its reruns; AppTest sends
+    none unless told. A run that stface starts itself (the live redraw, Stop's
+    redraw: runtime/rerun.py) carries none either, so the session remembers
+    that a browser has been seen.
+    """
+    if st.context.url is not None:
+        record.browser = True
+    return record.browser
