@@ -45,6 +45,8 @@ _LOG = logging.getLogger("stface")
 _OUTPUT_STYLE = (
     "[class*='st-key-stface-'][class*='-outputs'] :is(textarea, input):disabled"
     "{color: inherit; -webkit-text-fill-color: inherit; cursor: text}"
+    # BrowserState's storage (runtime/widgets/browser_state.py) shows nothing and takes no gap.
+    "[data-testid='stLayoutWrapper']:has(> [class*='st-key-stface-'][class*='-browser-storage']){display: none}"
 )
 
 

@@ -105,6 +105,11 @@ class Keys:
         """The outputs' container (its CSS class ``st-key-<prefix>-outputs`` is styled)."""
         return f"{self.prefix}-outputs"
 
+    @property
+    def browser_storage(self) -> str:
+        """BrowserState's hidden container (its CSS class ``st-key-<prefix>-browser-storage`` is hidden)."""
+        return f"{self.prefix}-browser-storage"
+
     def example(self, number: int) -> str:
         return f"{self.prefix}:example:{number}"
 

@@ -177,6 +177,9 @@ def test_an_edited_or_broken_stored_value_falls_back_to_the_default(tmp_path, la
     try:
         page = context.new_page()
         open_app(page, server.url)
+        storage = page.locator("[class*='st-key-stface-'][class*='-browser-storage']")
+        expect(storage).to_have_count(1)
+        expect(storage).to_be_hidden()  # in the page in every run, so nothing moves, yet it shows nothing
         assert _visit(page) == "Ada #1"
         assert _visit(page) == "Ada #2"
         _wait_stored(page, 2)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import numpy as np
 import pytest
 import soundfile as sf
-from e2e_support import ROOT, click_and_wait, open_app, submit, wait_idle
+from e2e_support import ROOT, click_and_wait, count_most, most_seen, open_app, submit, wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -118,11 +118,15 @@ def test_microphone_records_over_webrtc_and_fn_gets_the_tone(tmp_path, launch_ap
     recorder = page.frame_locator("iframe[title*='streamlit_webrtc']")
     recorder.get_by_role("button", name="Start").click()
     recorder.get_by_role("button", name="Stop").wait_for()
+    expect(page.get_by_text("Recording… press Stop when done.")).to_be_visible()
     page.wait_for_timeout(3000)
+    count_most(page, "[data-testid^='stBaseButton']")  # the page's own buttons (the recorder's are in its frame)
     click_and_wait(page, recorder.get_by_role("button", name="Stop"))
     expect(page.locator("audio")).to_have_count(1)  # the recording's preview
     expect(recorder.get_by_role("button", name="Start")).to_be_enabled()  # the recorder has settled
     wait_idle(page)
+    expect(page.get_by_text("Recording… press Stop when done.")).to_have_count(0)
+    assert most_seen(page) == page.locator("[data-testid^='stBaseButton']").count()  # never a second copy of them
     submit(page)
     expect(page.locator("audio")).to_have_count(2)
 

@@ -10,7 +10,8 @@ Where no browser runs the page (AppTest), nothing waits and nothing is kept.
 Reading and writing share one placeholder made first, in every run: the
 reader is drawn only until the browser has answered, and an element that
 came and went at the top would move everything below it, which Streamlit
-redraws as a new tree beside the old one until the run ends.
+redraws as a new tree beside the old one until the run ends. The
+placeholder's container is hidden by the page's CSS, so it leaves no gap.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def load_browser_state(interface: Interface, keys: Keys, run: RunState) -> bool:
     if not _has_browser(record):
         record.loaded = True
         return True
-    record.slot = st.empty()  # where the reader, then the writer, is drawn: the same place in every run
+    # Where the reader, then the writer, is drawn: the same place in every run, hidden (runtime/page.py).
+    record.slot = st.container(key=keys.browser_storage).empty()
     if record.loaded:
         return True
     with record.slot:

@@ -110,8 +110,9 @@ def record(keys: WidgetKeys, label: str, *, disabled: bool = False) -> AudioClip
         rtc_configuration=_ice_servers(),
         desired_playing_state=None if not disabled else False,
     )
+    note = st.empty()  # in every run, so that the form below never moves (an empty element takes no space)
     if context.state.playing:
-        st.caption("Recording… press Stop when done.")
+        note.caption("Recording… press Stop when done.")
         return None
     # Stopped: whatever was recorded is a finished take. (Not "was playing in
     # the last run": a rerun cut short may never have seen the recording start.)
