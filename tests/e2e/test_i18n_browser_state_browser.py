@@ -137,7 +137,11 @@ def _visit(page, name: str = "Ada") -> str:
 
 def _wait_stored(page, visits: int) -> None:
     """The browser writes the value when the run's last element arrives; wait for it before a reload."""
-    page.wait_for_function(f"{STORED}.some(k => JSON.parse(JSON.parse(localStorage.getItem(k)).data) === {visits})")
+    # Until then the key may still hold what a test put there by hand, which need not parse.
+    page.wait_for_function(
+        f"{STORED}.some(k => {{ try {{ return JSON.parse(JSON.parse(localStorage.getItem(k)).data) === {visits}; }}"
+        " catch (e) { return false; } })"
+    )
 
 
 def test_browser_state_outlives_reloads_in_its_own_browser_only(tmp_path, launch_app, browser):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from e2e_support import open_app, wait_idle
+from e2e_support import count_most, most_seen, open_app, wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -67,6 +67,9 @@ def test_uploads_over_the_limit_get_a_size_message_and_never_reach_fn(tmp_path, 
     open_app(page, server.url)
     page.locator("input[type=file]").set_input_files(str(big))
     expect(page.get_by_role("alert")).to_contain_text("File must be 1.0MB or smaller")
+    count_most(page, "[data-testid^='stBaseButton']")
     page.get_by_role("button", name="Submit").click()
     wait_idle(page)
+    # The message went with the next run, and its place stayed: the buttons below it never showed twice.
+    assert most_seen(page) == page.locator("[data-testid^='stBaseButton']").count()
     expect(page.get_by_text("No file for 'file': upload one, then press Submit.")).to_be_visible()

@@ -58,17 +58,22 @@ class MediaWidget(Widget[MediaComponent]):
             disabled=self.disabled,
             label_visibility=self.label_visibility,
         )
+        # The place of "file too large", in every run: shown in one run only, it would move what follows.
+        too_large = st.empty() if max_file_bytes.get() is not None else None
         files = uploaded if isinstance(uploaded, list) else [uploaded] if uploaded is not None else []
         identity = tuple(f.file_id for f in files)
         if identity != session.get(keys.seen, ()):
-            payload = [MediaFile(safe_filename(f.name), f.getvalue()) for f in _within_limit(files)]
+            payload = [MediaFile(safe_filename(f.name), f.getvalue()) for f in _within_limit(files, too_large)]
             # The value first, then the mark: a run cut short between the two sets the same value again.
             session[keys.value] = (payload if media.multiple_files else payload[0]) if payload else None
             session[keys.seen] = identity
 
 
-def _within_limit(files: list) -> list:
-    """The files within ``max_file_bytes``; the others are also dropped from Streamlit's upload store."""
+def _within_limit(files: list, note: Any) -> list:
+    """The files within ``max_file_bytes``; the others are also dropped from Streamlit's upload store.
+
+    ``note`` (a placeholder made in every run) says which limit a file broke.
+    """
     limit = max_file_bytes.get()
     if limit is None or all(f.size <= limit for f in files):
         return files
@@ -80,5 +85,5 @@ def _within_limit(files: list) -> list:
         if f.size > limit and remove is not None:
             remove(session_id=ctx.session_id, file_id=f.file_id)
     shown = f"{limit / 1024 / 1024:.1f}MB" if limit >= 1024 * 1024 else f"{limit / 1024:.1f}KB"
-    st.error(f"File must be {shown} or smaller.")
+    (note if note is not None else st).error(f"File must be {shown} or smaller.")
     return [f for f in files if f.size <= limit]
