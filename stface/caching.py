@@ -37,9 +37,9 @@ __all__ = ["Cache", "cache", "cache_hash"]
 
 def _session_hash() -> str | None:
     """The browser session of the request fn answers (None outside a page)."""
-    from stface.request import _current  # set by ``requested(...)`` around each page run of fn
+    from stface.request import current_request  # set by ``requested(...)`` around each page run of fn
 
-    request = _current.get()
+    request = current_request()
     return None if request is None else request.session_hash
 
 

@@ -125,12 +125,36 @@ class _Headers(dict):
         return super().__contains__(str(name).lower())
 
 
-_current: contextvars.ContextVar[Request | None] = contextvars.ContextVar("stface_request", default=None)
+_current: contextvars.ContextVar[Request | Callable[[], Request] | None] = contextvars.ContextVar("stface_request", default=None)
 
 
-def requested(request: Request | None) -> contextlib.AbstractContextManager[Request | None]:
-    """fn calls inside the block get ``request`` for their ``gr.Request`` parameters."""
-    return bound(_current, request)
+def requested(request: Request | Callable[[], Request] | None) -> contextlib.AbstractContextManager[Any]:
+    """fn calls inside the block get ``request`` for their ``gr.Request`` parameters.
+
+    ``request`` may be a function that makes the Request: it is called once,
+    when something first asks (most fn take no request, and reading one from
+    the page costs a rerun's worth of work on a small app).
+    """
+    return bound(_current, request if not callable(request) else _Once(request))
+
+
+class _Once:
+    """A Request made the first time it is asked for, then kept."""
+
+    def __init__(self, make: Callable[[], Request]) -> None:
+        self._make: Callable[[], Request] | None = make
+        self._made: Request | None = None
+
+    def __call__(self) -> Request:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made  # type: ignore[return-value]
+
+
+def current_request() -> Request | None:
+    """The request fn is answering (None when fn is called as a function)."""
+    found = _current.get()
+    return found() if isinstance(found, _Once) else found
 
 
 class Header(str):
@@ -187,7 +211,7 @@ def with_request(fn: Callable) -> Callable:
 
     def value(name: str) -> Any:
         kind, optional = kinds[name]
-        request = _current.get()
+        request = current_request()
         if kind == "Request":
             return request
         if kind == "Header":

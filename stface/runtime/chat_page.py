@@ -159,7 +159,7 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
     slot, toasts = st.empty(), Toasts()
     try:
         with state.lock, gate.slot() if gate else contextlib.nullcontext(), notifying_to(toasts.add), \
-                requested(this_request()):  # fmt: skip
+                requested(this_request):  # fmt: skip
             for answer, outputs in chat.respond(state.pending, before, extras, checked=state.checked):
                 toasts.show()
                 chat.checked_files(answer)

@@ -9,9 +9,11 @@ before Stop is the answer.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -40,6 +42,23 @@ _LOG = logging.getLogger("stface")
 _GENERIC_ERROR = "Something went wrong while running the function. Please try again."
 #: How long Stop waits for a generator fn's next update before the page goes on without it.
 _STOP_WAIT_S = 5.0
+#: st.spinner shows its "Running…" after 0.5 s, from a thread it starts on every use; on a busy two-core
+#: server starting that thread costs as much as the rest of a small app's rerun. An interface whose last
+#: few requests each took well under that delay (so the spinner never showed) runs without it, and gets
+#: it back as soon as one request takes longer.
+_QUICK_S, _QUICK_RUNS = 0.25, 3
+_recent: dict[str, collections.deque[float]] = {}
+
+
+def quick(key: str) -> bool:
+    """Whether the interface of this key answered its last few requests well within the spinner's delay."""
+    recent = _recent.get(key)
+    return recent is not None and len(recent) == _QUICK_RUNS and max(recent) < _QUICK_S
+
+
+def remember(key: str, seconds: float) -> None:
+    """How long a request of the interface of this key took (see :func:`quick`)."""
+    _recent.setdefault(key, collections.deque(maxlen=_QUICK_RUNS)).append(seconds)
 
 
 class Slots:
@@ -100,8 +119,11 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
     run = run_state(keys)
     if interface.streams and interface.stop_btn:
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
-    with st.spinner("Running…"):
+    key = interface.key
+    with contextlib.nullcontext() if quick(key) else st.spinner("Running…"):
+        started = time.perf_counter()
         result = _predict(interface, keys, payloads, slots)
+        remember(key, time.perf_counter() - started)
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
                 if isinstance(component, State) and unwrapped(payload) is not KEEP:
@@ -128,7 +150,7 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
     run = run_state(keys)
     try:
         with run.lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
-                notifying_to(toasts.add), requested(this_request()):  # fmt: skip
+                notifying_to(toasts.add), requested(this_request):  # fmt: skip
             run.partial, run.stop_requested = None, False  # this request's, from here on
             for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
                 last = outputs

@@ -46,27 +46,21 @@ MOVED_MESSAGE = (
 )
 
 # Streamlit's page marks its root with its connection state (CONNECTED, PINGING_SERVER, CONNECTING, ...).
-_JS = """
-export default function(component) {
-  // Streamlit calls this again on every rerun (new data): one watcher per page, kept on window, which always
-  // triggers through the newest call's setTriggerValue.
-  const watch = window.__stfaceConnectionWatch || (window.__stfaceConnectionWatch = { lost: false });
-  watch.trigger = component.setTriggerValue;
-  if (watch.observer) return;
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app) return;
-  watch.observer = new MutationObserver(() => {
-    const state = app.getAttribute("data-test-connection-state");
-    if (state && state !== "CONNECTED") {
-      watch.lost = true;
-    } else if (state === "CONNECTED" && watch.lost) {
-      watch.lost = false;
-      watch.trigger("reconnected", true);  // a rerun, in whatever session the server gave this page
-    }
-  });
-  watch.observer.observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
-}
-"""
+# Streamlit calls the function again on every rerun (new data): one watcher per page, kept on window, which
+# always triggers through the newest call's setTriggerValue; a reconnection asks for a rerun, in whatever
+# session the server gave the page. Sent with every rerun, so kept short (in lines: Streamlit takes a
+# one-line string for a file's path).
+_JS = (
+    "export default function(c){\n"
+    "const w=window.__stfaceConnectionWatch||(window.__stfaceConnectionWatch={lost:false});\n"
+    "w.trigger=c.setTriggerValue;if(w.observer)return;\n"
+    "const a=document.querySelector(\"[data-testid='stApp']\");if(!a)return;\n"
+    "const k='data-test-connection-state';\n"
+    "w.observer=new MutationObserver(()=>{const s=a.getAttribute(k);\n"
+    "if(s&&s!=='CONNECTED'){w.lost=true}else if(s==='CONNECTED'&&w.lost){w.lost=false;w.trigger('reconnected',true)}});\n"
+    "w.observer.observe(a,{attributes:true,attributeFilter:[k]})}\n"
+)
+
 _component: Any = None
 _NOTICE_KEY = "stface-page-moved"
 _NOTICE_SECONDS = 3.0  # a run ending this soon after the notice came is the reconnection's, not the person's
@@ -101,12 +95,12 @@ def reconnect_notice() -> Iterator[None]:
         with reconnect_notice():
             interface.render()
     """
-    protocols = st.context.headers.get("Sec-WebSocket-Protocol")
-    if protocols is None:
-        yield
-        return
     session = st.session_state
-    if PAGE_MOVED not in session:  # this session's first run
+    if PAGE_MOVED not in session:  # this session's first run in a browser, or no browser at all
+        protocols = st.context.headers.get("Sec-WebSocket-Protocol")
+        if protocols is None:
+            yield
+            return
         session[PAGE_MOVED] = "new" if previous_session_id(protocols) else "no"  # see the module docstring
     state, now = session[PAGE_MOVED], time.monotonic()
     # In every run, shown or not: an element that came and went above the page would move all of

@@ -145,3 +145,85 @@ def test_an_oauth_profile_reads_like_gradios():
     profile = gr.OAuthProfile({"name": "Ada", "email": "ada@example.org", "picture": "p.png"})
     assert (profile.name, profile.username, profile.picture, profile["name"]) == ("Ada", "ada@example.org", "p.png", "Ada")
     assert gr.Interface(lambda s, p: p, ["text"], "text").input_components  # an unannotated parameter stays an input
+
+
+def test_the_request_is_read_from_the_page_only_when_something_asks_for_it():
+    from stface.request import current_request, requested
+
+    made: list[int] = []
+
+    def make() -> gr.Request:
+        made.append(1)
+        return gr.Request(headers={"X-User": "ada"}, session_hash="s1")
+
+    with requested(make):
+        assert made == []  # fn that takes no request costs nothing
+        assert current_request().headers["x-user"] == "ada"
+        assert current_request() is current_request()
+    assert made == [1] and current_request() is None
+
+
+def test_a_cached_fn_still_sees_the_session_through_a_lazy_request():
+    from stface.caching import _session_hash
+    from stface.request import requested
+
+    with requested(lambda: gr.Request(session_hash="s2")):
+        assert _session_hash() == "s2"
+
+
+SPINNER_APP = '''
+import time
+import stface as gr
+
+def echo(text):
+    if text == "slow":
+        time.sleep(0.3)
+    return text
+
+demo = gr.Interface(echo, gr.Textbox(label="text"), gr.Textbox(label="output"))
+demo.render()
+'''
+
+
+def test_the_spinner_rule_quick_after_three_quick_requests_and_back_after_one_slow():
+    from stface.runtime.page_run import quick, remember
+
+    key = "test-spinner-rule"
+    assert not quick(key)  # never answered: the spinner is used
+    for _ in range(3):
+        remember(key, 0.01)
+    assert quick(key)
+    remember(key, 0.4)
+    assert not quick(key)  # one slow request brings it back
+    remember(key, 0.01)
+    remember(key, 0.01)
+    assert not quick(key)
+    remember(key, 0.01)
+    assert quick(key)
+
+
+def test_the_page_records_how_long_each_request_took():
+    from stface.runtime import page_run
+
+    before = set(page_run._recent)
+    at = AppTest.from_string(SPINNER_APP, default_timeout=30).run()
+    answers = []
+    for text in ["a", "b", "c"]:
+        at.text_input[0].input(text)
+        answers.append(_submit(at).text_area[0].value)
+    (key,) = set(page_run._recent) - before
+    assert page_run.quick(key)
+    at.text_input[0].input("slow")
+    answers.append(_submit(at).text_area[0].value)
+    assert not page_run.quick(key)
+    assert answers == ["a", "b", "c", "slow"] and not at.exception
+
+
+def test_the_connection_watcher_is_inline_code_to_streamlit_not_a_file_path():
+    """Streamlit reads a one-line ``js=`` string with ``[`` or ``/`` in it as a file's path."""
+    from streamlit.components.v2.component_path_utils import ComponentPathUtils
+
+    from stface.runtime.reconnect import _JS
+
+    assert ComponentPathUtils.looks_like_inline_content(_JS)
+    assert "setTriggerValue" in _JS and "data-test-connection-state" in _JS
