@@ -2,8 +2,10 @@
 
 The same text-reversing app four ways; Playwright drives Debian's Chromium:
 stface, Gradio 6, ``streamlit`` (the same page written by hand: two
-columns, Clear and Submit, apps/reverse_streamlit.py) and ``minimal`` (the
-smallest script of the app: one column, Submit only).
+columns, Clear and Submit, apps/reverse_streamlit.py), ``frozen`` (that page
+with the server's heap frozen once, as stface freezes it:
+apps/reverse_streamlit_frozen.py) and ``minimal`` (the smallest script of
+the app: one column, Submit only).
 
 * round trip: type, click Submit, until the answer is in the page, timed
   inside the page from the click (and to the first frame showing it; 100 each,
@@ -57,7 +59,8 @@ def command(system: str, port: int) -> list[str]:
         return [python, "-m", "stface", "launch", str(HERE / "apps" / "reverse_stface.py"), "--port", str(port), "--no-reload"]
     if system == "gradio":
         return [python, str(HERE / "apps" / "reverse_gradio.py"), str(port)]
-    script = "several_stface.py" if system in SEVERAL else "reverse_streamlit_minimal.py" if system == "minimal" else "reverse_streamlit.py"
+    scripts = {"minimal": "reverse_streamlit_minimal.py", "frozen": "reverse_streamlit_frozen.py"}
+    script = "several_stface.py" if system in SEVERAL else scripts.get(system, "reverse_streamlit.py")
     return [python, "-m", "streamlit", "run", str(HERE / "apps" / script), "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
 
@@ -228,7 +231,7 @@ def main() -> None:
         return quick(("stface", "streamlit"))
     if "--fragments" in sys.argv:
         return quick(tuple(SEVERAL))
-    systems = ["stface", "gradio", "streamlit", "minimal"]
+    systems = ["stface", "gradio", "streamlit", "frozen", "minimal"]
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine()}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -277,7 +280,7 @@ def print_tables(results: dict) -> None:
         print(f"{s:<10} {rt[s]['median_s']*1000:>12.1f} ms {rt[s]['p90_s']*1000:>5.0f} ms {rt[s]['frame_median_s']*1000:>7.0f} ms "
               f"{tti[s]['median_s']:>7.2f} s "
               f"{load[s]['p50_s']*1000:>6.0f} ms {load[s]['p95_s']*1000:>5.0f} ms {load[s]['rss_idle_mb']:>6.0f} MB {load[s]['rss_load_mb']:>6.0f} MB")  # fmt: skip
-    for other in ("gradio", "streamlit", "minimal"):
+    for other in ("gradio", "streamlit", "frozen", "minimal"):
         print(f"stface/{other}: round trip x{rt['stface']['median_s'] / rt[other]['median_s']:.2f}, "
               f"time to interactive x{tti['stface']['median_s'] / tti[other]['median_s']:.2f}, "
               f"load p50 x{load['stface']['p50_s'] / load[other]['p50_s']:.2f}")  # fmt: skip

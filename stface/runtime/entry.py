@@ -11,6 +11,7 @@ import streamlit as st
 
 from stface.runtime.api_page import use_via_api
 from stface.runtime.auth import login_gate
+from stface.runtime.heap import settle
 from stface.runtime.launcher import registered
 from stface.runtime.loader import load_app
 from stface.runtime.reconnect import reconnect_notice
@@ -34,6 +35,7 @@ def _render(interface) -> None:
             use_via_api(interface)  # the snippets that call this app from code (nothing with show_api=False)
         else:
             st.set_page_config(page_title="Login")  # not even the title before login
+    settle()  # Streamlit's collection after this run walks only what runs made (runtime/heap.py)
 
 
 def run_registered(interface_id: str) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from stface.runtime.heap import thaw
 from stface.runtime.launcher import capturing_launches
 
 __all__ = ["LoadedApp", "find_interface", "load_app"]
@@ -71,6 +72,8 @@ def _import(path: str, previous: ModuleType | None = None) -> tuple[ModuleType, 
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"Cannot import {path}: it must be a Python file (.py).")
+    if previous is not None:
+        thaw()  # the edited app replaces objects that were frozen with the old one (runtime/heap.py)
     module = previous if previous is not None else importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     NO_RELOAD.set(previous is None)
