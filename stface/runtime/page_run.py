@@ -51,7 +51,7 @@ _recent: dict[str, collections.deque[float]] = {}
 
 
 def quick(key: str) -> bool:
-    """Whether the interface of this key answered its last few requests well within the spinner's delay."""
+    """Whether the interface of this key (its ``Keys.prefix``) answered its last few requests well within the spinner's delay."""
     recent = _recent.get(key)
     return recent is not None and len(recent) == _QUICK_RUNS and max(recent) < _QUICK_S
 
@@ -119,7 +119,7 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
     run = run_state(keys)
     if interface.streams and interface.stop_btn:
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
-    key = interface.key
+    key = keys.prefix  # this interface on this page (interface.key would hash its parts again)
     with contextlib.nullcontext() if quick(key) else st.spinner("Running…"):
         started = time.perf_counter()
         result = _predict(interface, keys, payloads, slots)
