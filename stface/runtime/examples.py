@@ -48,7 +48,9 @@ def _fill_example(interface: Interface, keys: Keys, number: int) -> None:
         if not isinstance(component, State):
             widget_for(component).store(session, keys.input(index), value)
     if interface.cache_examples:
-        run_state(keys).answered(cached_results(interface)[number])
+        run = run_state(keys)
+        run.cancel()  # a request still streaming would replace the example's answer
+        run.answered(cached_results(interface)[number])
     elif interface.live:
         run_state(keys).pending = True
 

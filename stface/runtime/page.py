@@ -163,7 +163,7 @@ def _draw_inputs(interface: Interface, keys: Keys, plan: _Plan) -> list[Any]:
     rerun is cut short by another rerun (a recorder's state change, a second
     click) is therefore not lost, and the result matches the final inputs.
     """
-    request = functools.partial(_request_run, keys)
+    request = functools.partial(_request_run, keys, interface.live)
     # A WebRTC recorder needs reruns to exchange its connection details, which a
     # form would hold back: such parts are drawn above the form. The rest sit in
     # the form, whose Submit Streamlit disables while an upload is in flight.
@@ -203,8 +203,16 @@ def _input_payload(interface: Interface, keys: Keys, index: int, component: Any,
     return st.session_state[keys.input(index).value]
 
 
-def _request_run(keys: Keys) -> None:
-    run_state(keys).pending = True
+def _request_run(keys: Keys, live: bool) -> None:
+    """Submit, or a live input's change: the request is pending until its answer is stored.
+
+    A Submit while fn streams the answer leaves that request running (Gradio's
+    ``trigger_mode="once"``); a live input's change ends it and asks again.
+    """
+    run = run_state(keys)
+    if live:
+        run.cancel()
+    run.pending = True
 
 
 def _clear(interface: Interface, keys: Keys) -> None:
@@ -214,7 +222,9 @@ def _clear(interface: Interface, keys: Keys) -> None:
         for index, component in enumerate(interface.input_components):
             if not isinstance(component, State):
                 widget_for(component).store(session, keys.input(index), component.initial_payload())
-    run_state(keys).forget()
+    run = run_state(keys)
+    run.cancel()  # a request still streaming ends: its answer would fill the outputs just cleared
+    run.forget()
 
 
 def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:

@@ -27,6 +27,7 @@ from stface.progress import reporting_to
 from stface.request import requested
 from stface.runtime.flag_buttons import flag_automatically
 from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.interrupts import Held, Updates
 from stface.runtime.rerun import Rerunner
 from stface.runtime.session import Keys, Result, run_state
 from stface.runtime.widgets import widget_for
@@ -116,13 +117,22 @@ def _stop(keys: Keys) -> None:
 
 
 def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots) -> None:
+    """Run the pending request (or take up its paused stream) and store the answer.
+
+    A rerun or Streamlit's Stop that arrives while fn runs is held until the
+    answer is stored (:mod:`stface.runtime.interrupts`), then goes on.
+    """
     run = run_state(keys)
     if interface.streams and interface.stop_btn:
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
+    held = Held()
     key = keys.prefix  # this interface on this page (interface.key would hash its parts again)
     with contextlib.nullcontext() if quick(key) else st.spinner("Running…"):
         started = time.perf_counter()
-        result = _predict(interface, keys, payloads, slots)
+        result = _predict(interface, keys, payloads, slots, held)
+        if result is None:  # the run before this one answered the request while this one waited for it
+            slots.clear()
+            return
         remember(key, time.perf_counter() - started)
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
@@ -132,47 +142,93 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
         result = run.result  # updates merged: plain payloads
     if interface.allow_flagging == "auto" and result.outputs is not None:
         flag_automatically(interface, keys, result)
+    held.release()
     slots.clear()
 
 
-def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots) -> Result:
-    """Run fn (within the concurrency limit), showing progress and streamed updates."""
+class _Request(Updates):
+    """One Interface request's updates, with what its answer is made of."""
+
+    def __init__(self, interface: Interface, payloads: list[Any]) -> None:
+        super().__init__(interface.predict_stream(payloads, gathered=True))
+        self.payloads = list(payloads)
+        self.streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
+
+    def result(self, error: str | None = None) -> Result:
+        return Result(outputs=self.streamed.joined(self.last), error=error, payloads=list(self.payloads))
+
+
+def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots, held: Held) -> Result | None:
+    """Run fn (within the concurrency limit), showing progress and streamed updates.
+
+    A generator fn's stream that a rerun paused is taken up where it was,
+    with the inputs it started with: fn is called once per request. None
+    when the request was answered while this run waited for the one before.
+    """
     gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
-    last: list[Any] | None = None
-    streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
+    run = run_state(keys)
+    request: _Request | None = None
+    toasts = Toasts()
 
     def report(fraction: float | None, desc: str | None) -> None:
-        slots.progress.progress(fraction or 0.0, text=desc or None)
+        with held:
+            slots.progress.progress(fraction or 0.0, text=desc or None)
 
-    # Streamlit may start a new run while fn still runs in the old one (a
-    # second click): the session's lock keeps its fn calls one at a time.
-    toasts = Toasts()
-    run = run_state(keys)
+    def bindings() -> contextlib.ExitStack:
+        stack = contextlib.ExitStack()
+        for binding in (reporting_to(report), notifying_to(toasts.add), requested(this_request)):
+            stack.enter_context(binding)
+        return stack
+
+    def draw(outputs: list[Any]) -> bool:
+        """Draw one update; whether Streamlit's Stop ends the stream here (a rerun pauses it instead)."""
+        with held:
+            toasts.show()
+            if interface.streams:
+                number = request.count - 1
+                _draw_update(interface, keys, request.streamed.playing(outputs, number), slots.stream, number)
+        if held.stopping:  # Streamlit's Stop (the toolbar's, or the session ends): as Gradio's Stop
+            request.close()
+            return True
+        if held.signal is not None and interface.streams:  # a rerun: pause here, the next run goes on from here
+            run.updates = request
+            held.release()
+        return False
+
+    def answer(error: str | None = None) -> Result:
+        return request.result(error) if request is not None else Result(error=error, payloads=list(payloads))
+
+    # Streamlit starts a new run while fn still runs in the old one (any
+    # click): the session's lock keeps its fn calls one at a time, and the
+    # new run takes the request over once the old one has paused it.
     try:
-        with run.lock, gate.slot() if gate else contextlib.nullcontext(), reporting_to(report), \
-                notifying_to(toasts.add), requested(this_request):  # fmt: skip
-            run.partial, run.stop_requested = None, False  # this request's, from here on
-            for number, outputs in enumerate(interface.predict_stream(payloads, gathered=True)):
-                last = outputs
-                streamed.add(outputs)
-                run.partial = functools.partial(_so_far, streamed, outputs, payloads)
+        with run.lock, gate.slot() if gate else contextlib.nullcontext():
+            if not run.pending:
+                return None
+            request, run.updates = run.updates or _Request(interface, payloads), None
+            run.stop_requested = False
+            if request.count and draw(request.last):  # taken up after a rerun: where it was, at once
+                return answer()
+            for outputs in request.resume(bindings):
+                request.streamed.add(outputs)
+                run.partial = functools.partial(_so_far, request.streamed, outputs, request.payloads)
                 if run.stop_requested:  # Stop: what streamed so far is the answer
+                    request.close()
                     run.stopped()
                     break
-                toasts.show()
-                if interface.streams:
-                    _draw_update(interface, keys, streamed.playing(outputs, number), slots.stream, number)
-        return Result(outputs=streamed.joined(last), payloads=list(payloads))
+                if draw(outputs):
+                    break
+        return answer()
     except Error as exc:
         if exc.print_exception:  # as Gradio prints it (gr.Error(print_exception=False) keeps the log quiet)
             _LOG.info("fn %s raised gr.Error", interface.__name__, exc_info=exc)
-        return Result(outputs=streamed.joined(last), error=exc.shown if exc.visible else None, payloads=list(payloads))
+        return answer(exc.shown if exc.visible else None)
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page must keep serving
         _LOG.exception("fn %s raised", interface.__name__)
-        detail = f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR
-        return Result(outputs=streamed.joined(last), error=detail, payloads=list(payloads))
+        return answer(f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR)
     finally:
-        toasts.show()
+        with held:
+            toasts.show()
 
 
 def _so_far(streamed: StreamedAudio, outputs: list[Any], payloads: list[Any]) -> Result:

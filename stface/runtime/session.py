@@ -162,11 +162,14 @@ class RunState:
     stop_requested: bool = False
     #: A Stop that could not wait for that update: how to redraw the page once the answer is stored.
     redraw: Any = None
+    #: The running request's updates, paused by a rerun between two of them: the next run resumes them.
+    updates: Any = None
 
     def stopped(self) -> None:
         """The run ended on Stop: what streamed so far is the answer, and the request is done."""
         if self.partial is not None:
             self.answered(self.partial())
+        self.close_updates()
         self.pending, self.partial, self.stop_requested = False, None, False
         redraw, self.redraw = self.redraw, None
         if redraw is not None:  # Stop's rerun could not wait for this: the page shows the answer now
@@ -194,6 +197,17 @@ class RunState:
         """Show no result (Clear), and so no explanation of one."""
         self.result = None
         self.interpretation, self.interpret_pending = None, False
+
+    def cancel(self) -> None:
+        """End the request, if one is pending, without an answer (Clear; an example that brings its own)."""
+        self.close_updates()
+        self.pending, self.partial, self.stop_requested = False, None, False
+
+    def close_updates(self) -> None:
+        """End a paused generator fn now (its ``finally`` blocks run)."""
+        updates, self.updates = self.updates, None
+        if updates is not None:
+            updates.close()
 
 
 def run_state(keys: Keys, *, state: Any = None) -> RunState:
