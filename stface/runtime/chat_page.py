@@ -31,6 +31,7 @@ from stface.request import requested
 from stface.runtime.chat_controls import under_bubble
 from stface.runtime.chat_saved import draw_saved, save_conversation, sync_saved
 from stface.runtime.fn_context import Toasts, this_request
+from stface.runtime.interrupts import Held, Updates
 from stface.runtime.language import browser_language
 from stface.runtime.session import ChatKeys, ChatState, chat_state, session_files
 from stface.runtime.widgets import show_html, widget_for
@@ -77,7 +78,9 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
             state.history += _user_messages(state.pending)
             state.answer_from = len(state.history)
         under = under_bubble(chat, keys, state)
-        draw_conversation(state.history, chat.avatars, after=under)
+        # An answer on its way (maybe made by the run before this one, still going) is drawn by _answer.
+        answering = state.pending is not None and state.answer_from >= 0
+        draw_conversation(state.history[: state.answer_from] if answering else state.history, chat.avatars, after=under)
         if not state.history and chat.examples:
             _draw_examples(chat, keys)
         if state.pending is not None:
@@ -152,31 +155,102 @@ def _prepared(chat: ChatInterface, message: Any) -> Any:
     return message
 
 
+class _Answer(Updates):
+    """The answer being made to one message: fn's updates, and where they go in the conversation.
+
+    A click while fn streams pauses it between two updates and the next run
+    takes it up (:mod:`stface.runtime.interrupts`), unless the conversation
+    changed meanwhile (Clear, Undo, Retry, another message): then it ends.
+    """
+
+    def __init__(self, chat: ChatInterface, state: ChatState, extras: list[Any]) -> None:
+        before = state.history[: state.turn_from]
+        super().__init__(chat.respond(state.pending, before, extras, checked=state.checked))
+        self.message, self.start = state.pending, state.answer_from
+        self.written: list[ChatMessage] = []
+
+    def current(self, state: ChatState) -> bool:
+        """Whether the conversation is still the one this answer is being written into."""
+        history = state.history
+        return (state.pending is self.message and state.answer_from == self.start
+                and len(history) == self.start + len(self.written)
+                and all(a is b for a, b in zip(history[self.start:], self.written)))  # fmt: skip
+
+    def write(self, state: ChatState, answer: list[ChatMessage]) -> None:
+        state.history[self.start:] = answer
+        self.written = list(answer)
+
+
 def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[Any], under: Any) -> None:
-    """Stream fn's answer into an assistant bubble; the history holds every update at once."""
-    start, before = state.answer_from, state.history[: state.turn_from]
+    """Stream fn's answer into an assistant bubble; the history holds every update at once.
+
+    A click elsewhere while fn streams pauses the answer for the next run,
+    which goes on with it; Stop (the chat input's) ends it, keeping what was
+    said.
+    """
     gate = gate_for(chat.key, chat.concurrency, chat.queue_max_size)
-    slot, toasts = st.empty(), Toasts()
+    slot, toasts, held = st.empty(), Toasts(), Held()
+    answer: _Answer | None = None
+    paused = False
+
+    def bindings() -> contextlib.ExitStack:
+        stack = contextlib.ExitStack()
+        for binding in (notifying_to(toasts.add), requested(this_request)):
+            stack.enter_context(binding)
+        return stack
+
+    def draw(messages: list[ChatMessage]) -> bool:
+        """Show the answer so far; whether to go on (Stop ends it, a rerun pauses it here)."""
+        nonlocal paused
+        with held:
+            toasts.show()
+            with slot.container(), st.chat_message("assistant"):
+                draw_messages(messages)
+        if held.stopping:
+            answer.close()
+            return False
+        if held.signal is not None:
+            state.updates, paused = answer, True
+            held.release()
+        return True
+
     try:
-        with state.lock, gate.slot() if gate else contextlib.nullcontext(), notifying_to(toasts.add), \
-                requested(this_request):  # fmt: skip
-            for answer, outputs in chat.respond(state.pending, before, extras, checked=state.checked):
-                toasts.show()
-                chat.checked_files(answer)
-                state.history[start:] = answer
+        with state.lock, gate.slot() if gate else contextlib.nullcontext():
+            answer, state.updates = state.updates, None
+            if answer is not None and not answer.current(state):  # the conversation changed while it was paused
+                answer.close()
+                if state.pending is answer.message:  # Clear or Undo: the message is no longer asked
+                    return
+                answer = None  # another message (Retry, an option): answered below
+            if state.pending is None or state.answer_from < 0:  # answered, or ended, while this run waited
+                return
+            if answer is None:
+                answer = _Answer(chat, state, extras)
+            elif answer.written and not draw(answer.written):  # taken up after a rerun: what was said, at once
+                return
+            for messages, outputs in answer.resume(bindings):
+                if not answer.current(state):  # Clear, Undo or another message while fn streamed
+                    answer.close()
+                    break
+                chat.checked_files(messages)
+                answer.write(state, messages)
                 state.outputs = outputs or state.outputs
-                with slot.container(), st.chat_message("assistant"):
-                    draw_messages(answer)
+                if not draw(messages):
+                    break
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
         state.error = _error_text(chat, exc)
     finally:  # also when Stop ends the run: what was said so far stays
-        state.pending, state.checked = None, False
-        toasts.show()
-        save_conversation(chat, state)
+        if not paused and answer is not None and state.pending is answer.message:
+            state.pending, state.checked = None, False
+            with held:
+                toasts.show()
+            save_conversation(chat, state)
+    start = answer.start if answer is not None else len(state.history)
     if under is not None and len(state.history) > start:
         with slot.container(), st.chat_message("assistant"):
             draw_messages(state.history[start:])
             under("assistant", start, len(state.history) - 1)
+    held.release()
 
 
 def _draw_examples(chat: ChatInterface, keys: ChatKeys) -> None:

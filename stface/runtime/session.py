@@ -280,6 +280,8 @@ class ChatState:
     current: int | None = None
     #: The user message being edited (its bubble's first index), with ``editable=True``.
     editing: int | None = None
+    #: The answer being made, paused by a rerun between two updates: the next run goes on with it.
+    updates: Any = None
     #: The browser has told what it held; and what was last written there.
     loaded: bool = False
     written: Any = None

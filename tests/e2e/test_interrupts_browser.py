@@ -112,3 +112,85 @@ def test_clear_while_fn_streams_ends_the_request(tmp_path, launch_app, new_page)
     page.wait_for_timeout(1500)
     assert count.input_value() == ""
     assert _calls(calls) == 1
+
+
+CHAT_APP = """
+import os, time
+import stface as gr
+
+def answer(message, history, shout):
+    with open(os.environ["STFACE_CALLS"], "a") as log:
+        log.write("call\\n")
+    for n in range(1, 13):
+        time.sleep(0.2)
+        yield " ".join(f"w{k}" for k in range(1, n + 1))
+
+demo = gr.ChatInterface(answer, additional_inputs=[gr.Checkbox(label="shout")], type="messages")
+"""
+
+
+def test_a_click_while_the_chat_answers_lets_the_answer_go_on_in_one_bubble(tmp_path, launch_app, new_page):
+    page, calls = _opened(tmp_path, launch_app, new_page, CHAT_APP)
+    page.get_by_text("Additional Inputs").click()  # Gradio's accordion, closed at first
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("hello")
+    box.press("Enter")
+    bubbles = page.get_by_test_id("stChatMessage")
+    expect(bubbles.last).to_contain_text("w1 w2 w3")
+    page.get_by_text("shout").click()  # a widget of the page: Streamlit stops this run and starts the next
+    expect(bubbles.last).to_contain_text("w11 w12", timeout=15_000)
+    page.wait_for_timeout(1500)  # an answer started again would take 2.4 s
+    assert bubbles.count() == 2 and bubbles.last.inner_text().strip().endswith("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12")
+    assert _calls(calls) == 1
+
+
+def test_clear_while_the_chat_answers_ends_the_answer(tmp_path, launch_app, new_page):
+    page, calls = _opened(tmp_path, launch_app, new_page, CHAT_APP)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("first")
+    box.press("Enter")
+    bubbles = page.get_by_test_id("stChatMessage")
+    expect(bubbles.last).to_contain_text("w11 w12", timeout=15_000)
+    box.fill("second")
+    box.press("Enter")
+    expect(bubbles.last).to_contain_text("w1 w2 w3")
+    page.get_by_role("button", name="Clear").click()  # still on the page from the run before
+    expect(bubbles).to_have_count(0)
+    page.wait_for_timeout(1500)
+    expect(bubbles).to_have_count(0)
+    assert _calls(calls) == 2
+
+
+INTERPRET_APP = """
+import os, time
+import stface as gr
+
+def score(text):
+    with open(os.environ["STFACE_CALLS"], "a") as log:
+        log.write("call\\n")
+    time.sleep(0.3)
+    return {"long": min(len(text) / 30, 1.0), "short": 1 - min(len(text) / 30, 1.0)}
+
+demo = gr.Interface(score, gr.Textbox("one two three four five", label="text"), "label", interpretation="default")
+"""
+
+
+def test_a_click_while_interpreting_does_not_compute_it_again(tmp_path, launch_app, new_page):
+    page, calls = _opened(tmp_path, launch_app, new_page, INTERPRET_APP)
+    page.get_by_role("button", name="Submit").click()
+    interpret = page.get_by_role("button", name="Interpret")
+    expect(interpret).to_be_visible(timeout=15_000)
+    before = _calls(calls)
+    interpret.click()
+    explained = page.get_by_text("Interpretation of text")
+    expect(explained).to_be_visible(timeout=15_000)
+    page.wait_for_timeout(500)
+    once = _calls(calls) - before  # calls one explanation takes
+    assert once > 2
+    interpret.click()
+    expect(page.get_by_text("Interpreting…")).to_be_visible()
+    _rerun(page)
+    page.keyboard.press("Escape")
+    expect(explained).to_be_visible(timeout=15_000)
+    page.wait_for_timeout(0.3 * once * 1000 + 1000)  # time for a second computation to show
+    assert _calls(calls) - before == 2 * once
