@@ -191,7 +191,7 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
     gate = gate_for(chat.key, chat.concurrency, chat.queue_max_size)
     slot, toasts, held = st.empty(), Toasts(), Held()
     answer: _Answer | None = None
-    paused = False
+    asked, paused, failed = state.pending, False, False
 
     def bindings() -> contextlib.ExitStack:
         stack = contextlib.ExitStack()
@@ -238,9 +238,12 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
                 if not draw(messages):
                     break
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
-        state.error = _error_text(chat, exc)
+        state.error, failed = _error_text(chat, exc), True
     finally:  # also when Stop ends the run: what was said so far stays
-        if not paused and answer is not None and state.pending is answer.message:
+        if answer is not None and not paused:
+            answer.close()  # fn's generator ends here, in its own context
+        over = answer is not None or failed  # this message's answer was made, or could not be
+        if over and not paused and state.pending is (answer.message if answer is not None else asked):
             state.pending, state.checked = None, False
             with held:
                 toasts.show()

@@ -149,3 +149,6 @@ class Updates:
         if close is not None:
             with contextlib.suppress(Exception):  # fn's cleanup failing must not cost the answer
                 self._context.run(close)
+
+    def __del__(self) -> None:  # a paused stream whose session ended: fn's cleanup runs in fn's context
+        self.close()

@@ -204,14 +204,16 @@ def _input_payload(interface: Interface, keys: Keys, index: int, component: Any,
 
 
 def _request_run(keys: Keys, live: bool) -> None:
-    """Submit, or a live input's change: the request is pending until its answer is stored.
+    """Submit, or a live input's change: a new request, pending until its answer is stored.
 
-    A Submit while fn streams the answer leaves that request running (Gradio's
-    ``trigger_mode="once"``); a live input's change ends it and asks again.
+    While fn still answers an earlier one, that one ends (or finishes, if fn
+    is not a generator) and fn then answers this one, with the inputs as
+    they are by then.
     """
     run = run_state(keys)
     if live:
         run.cancel()
+    run.asked += 1
     run.pending = True
 
 

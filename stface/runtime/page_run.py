@@ -129,16 +129,19 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
     key = keys.prefix  # this interface on this page (interface.key would hash its parts again)
     with contextlib.nullcontext() if quick(key) else st.spinner("Running…"):
         started = time.perf_counter()
-        result = _predict(interface, keys, payloads, slots, held)
-        if result is None:  # the run before this one answered the request while this one waited for it
+        answered = _predict(interface, keys, payloads, slots, held)
+        if answered is None:  # the run before this one answered the request while this one waited for it
             slots.clear()
             return
+        result, asked = answered
         remember(key, time.perf_counter() - started)
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
                 if isinstance(component, State) and unwrapped(payload) is not KEEP:
                     run.state = unwrapped(payload)
         run.answered(result)
+        if run.asked != asked:  # Submit again while fn ran: fn answers the newer request next, with today's inputs
+            run.pending = True
         result = run.result  # updates merged: plain payloads
     if interface.allow_flagging == "auto" and result.outputs is not None:
         flag_automatically(interface, keys, result)
@@ -149,21 +152,24 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
 class _Request(Updates):
     """One Interface request's updates, with what its answer is made of."""
 
-    def __init__(self, interface: Interface, payloads: list[Any]) -> None:
+    def __init__(self, interface: Interface, payloads: list[Any], asked: int) -> None:
         super().__init__(interface.predict_stream(payloads, gathered=True))
-        self.payloads = list(payloads)
+        self.payloads, self.asked = list(payloads), asked
         self.streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
 
     def result(self, error: str | None = None) -> Result:
         return Result(outputs=self.streamed.joined(self.last), error=error, payloads=list(self.payloads))
 
 
-def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots, held: Held) -> Result | None:
+def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots,
+             held: Held) -> tuple[Result, int] | None:  # fmt: skip
     """Run fn (within the concurrency limit), showing progress and streamed updates.
 
     A generator fn's stream that a rerun paused is taken up where it was,
-    with the inputs it started with: fn is called once per request. None
-    when the request was answered while this run waited for the one before.
+    with the inputs it started with: fn is called once per request. Returns
+    the answer and the number of the request it answers (``RunState.asked``),
+    or None when the request was answered while this run waited for the
+    one before.
     """
     gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
     run = run_state(keys)
@@ -190,13 +196,18 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
         if held.stopping:  # Streamlit's Stop (the toolbar's, or the session ends): as Gradio's Stop
             request.close()
             return True
-        if held.signal is not None and interface.streams:  # a rerun: pause here, the next run goes on from here
-            run.updates = request
+        if held.signal is not None and interface.streams:
+            if run.asked == request.asked:  # a click elsewhere: pause here, the next run goes on from here
+                run.updates = request
+            else:  # Submit again: this request gives way to the newer one
+                request.close()
             held.release()
         return False
 
-    def answer(error: str | None = None) -> Result:
-        return request.result(error) if request is not None else Result(error=error, payloads=list(payloads))
+    def answer(error: str | None = None) -> tuple[Result, int]:
+        if request is None:
+            return Result(error=error, payloads=list(payloads)), run.asked
+        return request.result(error), request.asked
 
     # Streamlit starts a new run while fn still runs in the old one (any
     # click): the session's lock keeps its fn calls one at a time, and the
@@ -205,7 +216,11 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
         with run.lock, gate.slot() if gate else contextlib.nullcontext():
             if not run.pending:
                 return None
-            request, run.updates = run.updates or _Request(interface, payloads), None
+            request, run.updates = run.updates, None
+            if request is not None and request.asked != run.asked:  # Submit again while it was paused
+                request.close()
+                request = None
+            request = request or _Request(interface, payloads, run.asked)
             run.stop_requested = False
             if request.count and draw(request.last):  # taken up after a rerun: where it was, at once
                 return answer()
@@ -227,6 +242,8 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
         _LOG.exception("fn %s raised", interface.__name__)
         return answer(f"{type(exc).__name__}: {exc}" if interface.launch_options.show_error else _GENERIC_ERROR)
     finally:
+        if request is not None and run.updates is not request:  # not paused: fn's generator ends here
+            request.close()
         with held:
             toasts.show()
 

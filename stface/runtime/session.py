@@ -142,6 +142,8 @@ class RunState:
 
     #: Submit was clicked (or a live input changed) and fn has not answered yet.
     pending: bool = False
+    #: How many requests Submit (or a live input's change) has made: a run answers the newest.
+    asked: int = 0
     #: The last answer, shown under the outputs.
     result: Result | None = None
     #: The State component's value, carried from one call to the next.

@@ -86,6 +86,18 @@ def test_a_click_while_fn_streams_lets_the_stream_go_on_where_it_was(tmp_path, l
     assert _calls(calls) == 1
 
 
+def test_submit_again_while_fn_streams_answers_the_new_inputs(tmp_path, launch_app, new_page):
+    page, calls = _opened(tmp_path, launch_app, new_page, COUNTING_APP)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("count").first).to_have_value(re.compile(r"^1 2 3"))
+    page.get_by_role("spinbutton").fill("3")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Stop")).to_have_count(0, timeout=15_000)
+    expect(page.get_by_label("count")).to_have_value("1 2 3")
+    page.wait_for_timeout(1000)
+    assert page.get_by_label("count").input_value() == "1 2 3" and _calls(calls) == 2
+
+
 @pytest.mark.parametrize("progress", ["", "1"], ids=["plain", "with-progress"])
 def test_a_click_while_fn_runs_does_not_run_it_again(tmp_path, launch_app, new_page, progress):
     page, calls = _opened(tmp_path, launch_app, new_page, SLOW_APP, STFACE_PROGRESS=progress)
