@@ -214,40 +214,43 @@ def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[
             held.release()
         return True
 
-    try:
-        with state.lock, gate.slot() if gate else contextlib.nullcontext():
-            answer, state.updates = state.updates, None
-            if answer is not None and not answer.current(state):  # the conversation changed while it was paused
-                answer.close()
-                if state.pending is answer.message:  # Clear or Undo: the message is no longer asked
-                    return
-                answer = None  # another message (Retry, an option): answered below
-            if state.pending is None or state.answer_from < 0:  # answered, or ended, while this run waited
-                return
-            if answer is None:
-                answer = _Answer(chat, state, extras)
-            elif answer.written and not draw(answer.written):  # taken up after a rerun: what was said, at once
-                return
-            for messages, outputs in answer.resume(bindings):
-                if not answer.current(state):  # Clear, Undo or another message while fn streamed
+    # The lock is held until the answer is stored: Streamlit's next run (a
+    # click) may be waiting for it already, and must not answer it again.
+    with state.lock:
+        try:
+            with gate.slot() if gate else contextlib.nullcontext():
+                answer, state.updates = state.updates, None
+                if answer is not None and not answer.current(state):  # the conversation changed while it was paused
                     answer.close()
-                    break
-                chat.checked_files(messages)
-                answer.write(state, messages)
-                state.outputs = outputs or state.outputs
-                if not draw(messages):
-                    break
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
-        state.error, failed = _error_text(chat, exc), True
-    finally:  # also when Stop ends the run: what was said so far stays
-        if answer is not None and not paused:
-            answer.close()  # fn's generator ends here, in its own context
-        over = answer is not None or failed  # this message's answer was made, or could not be
-        if over and not paused and state.pending is (answer.message if answer is not None else asked):
-            state.pending, state.checked = None, False
-            with held:
-                toasts.show()
-            save_conversation(chat, state)
+                    if state.pending is answer.message:  # Clear or Undo: the message is no longer asked
+                        return
+                    answer = None  # another message (Retry, an option): answered below
+                if state.pending is None or state.answer_from < 0:  # answered, or ended, while this run waited
+                    return
+                if answer is None:
+                    answer = _Answer(chat, state, extras)
+                elif answer.written and not draw(answer.written):  # taken up after a rerun: what was said, at once
+                    return
+                for messages, outputs in answer.resume(bindings):
+                    if not answer.current(state):  # Clear, Undo or another message while fn streamed
+                        answer.close()
+                        break
+                    chat.checked_files(messages)
+                    answer.write(state, messages)
+                    state.outputs = outputs or state.outputs
+                    if not draw(messages):
+                        break
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
+            state.error, failed = _error_text(chat, exc), True
+        finally:  # also when Stop ends the run: what was said so far stays
+            if answer is not None and not paused:
+                answer.close()  # fn's generator ends here, in its own context
+            over = answer is not None or failed  # this message's answer was made, or could not be
+            if over and not paused and state.pending is (answer.message if answer is not None else asked):
+                state.pending, state.checked = None, False
+                with held:
+                    toasts.show()
+                save_conversation(chat, state)
     start = answer.start if answer is not None else len(state.history)
     if under is not None and len(state.history) > start:
         with slot.container(), st.chat_message("assistant"):

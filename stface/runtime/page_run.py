@@ -127,13 +127,15 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
     held = Held()
     key = keys.prefix  # this interface on this page (interface.key would hash its parts again)
-    with contextlib.nullcontext() if quick(key) else st.spinner("Running…"):
-        started = time.perf_counter()
-        answered = _predict(interface, keys, payloads, slots, held)
-        if answered is None:  # the run before this one answered the request while this one waited for it
+    # Streamlit starts a new run while fn still runs in the old one (any click):
+    # the session's lock keeps fn's calls one at a time, and the new run finds
+    # the answer stored, or the stream paused for it to take over.
+    with contextlib.nullcontext() if quick(key) else st.spinner("Running…"), run.lock:
+        if not run.pending:  # the run before this one answered the request while this one waited for it
             slots.clear()
             return
-        result, asked = answered
+        started = time.perf_counter()
+        result, asked = _predict(interface, keys, payloads, slots, held)
         remember(key, time.perf_counter() - started)
         if result.outputs is not None and result.error is None:
             for component, payload in zip(interface.output_components, result.outputs):
@@ -161,15 +163,13 @@ class _Request(Updates):
         return Result(outputs=self.streamed.joined(self.last), error=error, payloads=list(self.payloads))
 
 
-def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots,
-             held: Held) -> tuple[Result, int] | None:  # fmt: skip
+def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots, held: Held) -> tuple[Result, int]:
     """Run fn (within the concurrency limit), showing progress and streamed updates.
 
     A generator fn's stream that a rerun paused is taken up where it was,
     with the inputs it started with: fn is called once per request. Returns
-    the answer and the number of the request it answers (``RunState.asked``),
-    or None when the request was answered while this run waited for the
-    one before.
+    the answer and the number of the request it answers (``RunState.asked``).
+    Called with the session's lock held.
     """
     gate = gate_for(interface.key, interface.concurrency, interface.queue_max_size)
     run = run_state(keys)
@@ -209,13 +209,8 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
             return Result(error=error, payloads=list(payloads)), run.asked
         return request.result(error), request.asked
 
-    # Streamlit starts a new run while fn still runs in the old one (any
-    # click): the session's lock keeps its fn calls one at a time, and the
-    # new run takes the request over once the old one has paused it.
     try:
-        with run.lock, gate.slot() if gate else contextlib.nullcontext():
-            if not run.pending:
-                return None
+        with gate.slot() if gate else contextlib.nullcontext():
             request, run.updates = run.updates, None
             if request is not None and request.asked != run.asked:  # Submit again while it was paused
                 request.close()
