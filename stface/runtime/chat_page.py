@@ -9,41 +9,33 @@ A message's life, all of it in :class:`~stface.runtime.session.ChatState`:
              button, which ends the run) keeps what was said so far.
 
 As with Interface, nothing is computed in a callback: a run cut short by
-another rerun loses no click.
+another rerun loses no click. The answer's stream is in
+:mod:`stface.runtime.chat_answer`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from stface.chat_history import ChatMessage, messages_from
 from stface.components._html import escape, neutralise_script_links
-from stface.concurrency import gate_for
-from stface.errors import Error
 from stface.i18n import translate
-from stface.messages import notifying_to
 from stface.paths import save_bytes
-from stface.request import requested
+from stface.runtime.chat_answer import answer, error_text
 from stface.runtime.chat_controls import under_bubble
 from stface.runtime.chat_saved import draw_saved, save_conversation, sync_saved
-from stface.runtime.fn_context import Toasts, this_request
-from stface.runtime.interrupts import Held, Updates
 from stface.runtime.language import browser_language
 from stface.runtime.session import ChatKeys, ChatState, chat_state, session_files
 from stface.runtime.widgets import show_html, widget_for
-from stface.runtime.widgets.chatbot import draw_conversation, draw_messages
+from stface.runtime.widgets.chatbot import draw_conversation
 
 if TYPE_CHECKING:
     from stface.chat import ChatInterface
 
 __all__ = ["render_chat"]
 
-_LOG = logging.getLogger("stface")
-_GENERIC_ERROR = "Something went wrong while answering. Please try again."
 
 
 def render_chat(chat: ChatInterface, *, key: str, fragment: bool = False) -> None:
@@ -84,7 +76,7 @@ def _render(chat: ChatInterface, keys: ChatKeys) -> None:
         if not state.history and chat.examples:
             _draw_examples(chat, keys)
         if state.pending is not None:
-            _answer(chat, keys, state, extras, under)
+            answer(chat, keys, state, extras, under)
         if chat.save_history:  # after the answer, which saves the conversation: the list shows it at once
             draw_saved(chat, keys, state)
         if state.error:
@@ -136,7 +128,7 @@ def _submitted(chat: ChatInterface, keys: ChatKeys) -> None:
         try:
             chat.check_message(message)
         except Exception as exc:  # noqa: BLE001 - the app's validator: its failure is shown, the page keeps serving
-            state.error = _error_text(chat, exc)
+            state.error = error_text(chat, exc)
             st.session_state[keys.message] = text
             return
         state.checked = True
@@ -153,110 +145,6 @@ def _prepared(chat: ChatInterface, message: Any) -> Any:
     if not chat.multimodal and isinstance(message, dict):
         return message.get("text", "")
     return message
-
-
-class _Answer(Updates):
-    """The answer being made to one message: fn's updates, and where they go in the conversation.
-
-    A click while fn streams pauses it between two updates and the next run
-    takes it up (:mod:`stface.runtime.interrupts`), unless the conversation
-    changed meanwhile (Clear, Undo, Retry, another message): then it ends.
-    """
-
-    def __init__(self, chat: ChatInterface, state: ChatState, extras: list[Any]) -> None:
-        before = state.history[: state.turn_from]
-        super().__init__(chat.respond(state.pending, before, extras, checked=state.checked))
-        self.message, self.start = state.pending, state.answer_from
-        self.written: list[ChatMessage] = []
-
-    def current(self, state: ChatState) -> bool:
-        """Whether the conversation is still the one this answer is being written into."""
-        history = state.history
-        return (state.pending is self.message and state.answer_from == self.start
-                and len(history) == self.start + len(self.written)
-                and all(a is b for a, b in zip(history[self.start:], self.written)))  # fmt: skip
-
-    def write(self, state: ChatState, answer: list[ChatMessage]) -> None:
-        state.history[self.start:] = answer
-        self.written = list(answer)
-
-
-def _answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[Any], under: Any) -> None:
-    """Stream fn's answer into an assistant bubble; the history holds every update at once.
-
-    A click elsewhere while fn streams pauses the answer for the next run,
-    which goes on with it; Stop (the chat input's) ends it, keeping what was
-    said.
-    """
-    gate = gate_for(chat.key, chat.concurrency, chat.queue_max_size)
-    slot, toasts, held = st.empty(), Toasts(), Held()
-    answer: _Answer | None = None
-    asked, paused, failed = state.pending, False, False
-
-    def bindings() -> contextlib.ExitStack:
-        stack = contextlib.ExitStack()
-        for binding in (notifying_to(toasts.add), requested(this_request)):
-            stack.enter_context(binding)
-        return stack
-
-    def draw(messages: list[ChatMessage]) -> bool:
-        """Show the answer so far; whether to go on (Stop ends it, a rerun pauses it here)."""
-        nonlocal paused
-        with held:
-            toasts.show()
-            with slot.container(), st.chat_message("assistant"):
-                draw_messages(messages)
-        if held.stopping:
-            answer.close()
-            return False
-        if held.signal is not None:
-            state.updates, paused = answer, True
-            held.release()
-        return True
-
-    # The lock is held until the answer is stored: Streamlit's next run (a
-    # click) may be waiting for it already, and must not answer it again.
-    with state.lock:
-        try:
-            with gate.slot() if gate else contextlib.nullcontext():
-                answer, state.updates = state.updates, None
-                if answer is not None and not answer.current(state):  # the conversation changed while it was paused
-                    answer.close()
-                    if state.pending is answer.message:  # Clear or Undo: the message is no longer asked
-                        return
-                    answer = None  # another message (Retry, an option): answered below
-                if state.pending is None or state.answer_from < 0:  # answered, or ended, while this run waited
-                    return
-                if answer is None:
-                    answer = _Answer(chat, state, extras)
-                elif answer.written and not draw(answer.written):  # taken up after a rerun: what was said, at once
-                    return
-                for messages, outputs in answer.resume(bindings):
-                    if not answer.current(state):  # Clear, Undo or another message while fn streamed
-                        answer.close()
-                        break
-                    chat.checked_files(messages)
-                    answer.write(state, messages)
-                    state.outputs = outputs or state.outputs
-                    if not draw(messages):
-                        break
-        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the page keeps serving everyone else
-            state.error, failed = _error_text(chat, exc), True
-        finally:  # also when Stop ends the run: what was said so far stays
-            if answer is not None and not paused:
-                answer.close()  # fn's generator ends here, in its own context
-            over = answer is not None or failed  # this message's answer was made, or could not be
-            if over and not paused and state.pending is (answer.message if answer is not None else asked):
-                state.pending, state.checked = None, False
-                with held:
-                    toasts.show()
-                save_conversation(chat, state)
-    start = answer.start if answer is not None else len(state.history)
-    if under is not None and len(state.history) > start:
-        with slot.container(), st.chat_message("assistant"):
-            draw_messages(state.history[start:])
-            under("assistant", start, len(state.history) - 1)
-    held.release()
 
 
 def _draw_examples(chat: ChatInterface, keys: ChatKeys) -> None:
@@ -292,7 +180,7 @@ def _example(chat: ChatInterface, keys: ChatKeys, number: int) -> None:
         try:
             state.history += cached_answer(chat, number)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - as in _answer: the page keeps serving
-            state.error = _error_text(chat, exc)
+            state.error = error_text(chat, exc)
         save_conversation(chat, state)
         return
     state.pending, state.answer_from = message, -1
@@ -325,16 +213,6 @@ def _draw_options(keys: ChatKeys, state: ChatState) -> None:
             for number, option in enumerate(options):
                 st.button(option.get("label") or option["value"], key=keys.option(number), on_click=_option,
                           args=(keys, option["value"]))  # fmt: skip
-
-
-def _error_text(chat: ChatInterface, exc: BaseException) -> str | None:
-    """What the person sees of fn's (or the validator's) failure: a gr.Error's message, else a generic one."""
-    if isinstance(exc, Error):
-        if exc.print_exception:
-            _LOG.info("chat fn %s raised gr.Error", chat.__name__, exc_info=exc)
-        return exc.shown if exc.visible else None
-    _LOG.error("chat fn %s raised", chat.__name__, exc_info=exc)
-    return f"{type(exc).__name__}: {exc}" if chat.launch_options.show_error else _GENERIC_ERROR
 
 
 def _option(keys: ChatKeys, value: str) -> None:

@@ -36,9 +36,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Callable, Iterator
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, ScriptControlException, StopException
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["Held", "RerunException", "StopException", "Updates"]
 
@@ -60,10 +64,10 @@ class Held:
         self.signal: ScriptControlException | None = None
         self._superseded: bool | None = None
 
-    def __enter__(self) -> Held:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
         if not isinstance(exc, ScriptControlException):
             return False
         if not isinstance(self.signal, StopException):  # a Stop outranks a rerun; a newer rerun replaces an older one
