@@ -197,9 +197,9 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
             request.close()
             return True
         if held.signal is not None and interface.streams:
-            if run.asked == request.asked:  # a click elsewhere: pause here, the next run goes on from here
+            if run.pending:  # the next run goes on with it, or (Submit again) closes it for the newer request
                 run.updates = request
-            else:  # Submit again: this request gives way to the newer one
+            else:  # Clear or a cached example ended it
                 request.close()
             held.release()
         return False
