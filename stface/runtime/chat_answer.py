@@ -75,11 +75,8 @@ def answer(chat: ChatInterface, keys: ChatKeys, state: ChatState, extras: list[A
     reply: _Answer | None = None
     asked, paused, failed = state.pending, False, False
 
-    def bindings() -> contextlib.ExitStack:
-        stack = contextlib.ExitStack()
-        for binding in (notifying_to(toasts.add), requested(this_request)):
-            stack.enter_context(binding)
-        return stack
+    def bindings() -> tuple[contextlib.AbstractContextManager[Any], ...]:
+        return notifying_to(toasts.add), requested(this_request)
 
     def draw(messages: list[ChatMessage]) -> bool:
         """Show the answer so far; whether to go on (Stop ends it, a rerun pauses it here)."""

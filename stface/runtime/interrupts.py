@@ -25,9 +25,9 @@ Example:
     ...     yield "one"
     ...     yield "two"
     >>> updates = Updates(words())
-    >>> next(updates.resume(contextlib.nullcontext))  # the run that started it; a rerun ends it here
+    >>> next(updates.resume(tuple))  # the run that started it; a rerun ends it here
     'one'
-    >>> list(updates.resume(contextlib.nullcontext)), updates.count  # the next run: fn is not called again
+    >>> list(updates.resume(tuple)), updates.count  # the next run: fn is not called again
     (['two'], 2)
 """
 
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -133,8 +133,8 @@ class Updates:
         self.count = 0
         self.last: Any = None
 
-    def resume(self, bindings: Callable[[], contextlib.AbstractContextManager[Any]]) -> Iterator[Any]:
-        """The updates from where the stream is, each read inside ``bindings()``."""
+    def resume(self, bindings: Callable[[], Iterable[contextlib.AbstractContextManager[Any]]]) -> Iterator[Any]:
+        """The updates from where the stream is, each read inside the context managers ``bindings()`` gives."""
         while True:
             try:
                 update = self._context.run(self._step, bindings)
@@ -143,8 +143,10 @@ class Updates:
             self.count, self.last = self.count + 1, update
             yield update
 
-    def _step(self, bindings: Callable[[], contextlib.AbstractContextManager[Any]]) -> Any:
-        with bindings():
+    def _step(self, bindings: Callable[[], Iterable[contextlib.AbstractContextManager[Any]]]) -> Any:
+        with contextlib.ExitStack() as stack:
+            for binding in bindings():
+                stack.enter_context(binding)
             return next(self._updates)
 
     def close(self) -> None:

@@ -180,11 +180,8 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
         with held:
             slots.progress.progress(fraction or 0.0, text=desc or None)
 
-    def bindings() -> contextlib.ExitStack:
-        stack = contextlib.ExitStack()
-        for binding in (reporting_to(report), notifying_to(toasts.add), requested(this_request)):
-            stack.enter_context(binding)
-        return stack
+    def bindings() -> tuple[contextlib.AbstractContextManager[Any], ...]:
+        return reporting_to(report), notifying_to(toasts.add), requested(this_request)
 
     def draw(outputs: list[Any]) -> bool:
         """Draw one update; whether Streamlit's Stop ends the stream here (a rerun pauses it instead)."""

@@ -171,8 +171,7 @@ class RunState:
         """The run ended on Stop: what streamed so far is the answer, and the request is done."""
         if self.partial is not None:
             self.answered(self.partial())
-        self.close_updates()
-        self.pending, self.partial, self.stop_requested = False, None, False
+        self.cancel()
         redraw, self.redraw = self.redraw, None
         if redraw is not None:  # Stop's rerun could not wait for this: the page shows the answer now
             redraw.request()

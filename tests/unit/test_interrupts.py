@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import threading
 
@@ -49,7 +48,7 @@ def test_updates_resume_where_they_were_and_read_each_runs_bindings():
         yield 2
 
     def binding(value):
-        return lambda: _bound(ASKED, value)
+        return lambda: (_bound(ASKED, value),)
 
     updates = Updates(fn())
     assert next(updates.resume(binding("first run"))) == 1
@@ -64,10 +63,10 @@ def test_what_the_generator_binds_stays_with_it_in_any_thread():
             yield INSIDE.get()
 
     updates = Updates(fn())
-    assert next(updates.resume(contextlib.nullcontext)) == "fn's"
+    assert next(updates.resume(tuple)) == "fn's"
     assert INSIDE.get() is None  # not leaked into the run that paused it
     resumed = []
-    thread = threading.Thread(target=lambda: resumed.extend(updates.resume(contextlib.nullcontext)))
+    thread = threading.Thread(target=lambda: resumed.extend(updates.resume(tuple)))
     thread.start()
     thread.join()
     assert resumed == ["fn's"]  # taken up on another thread (Streamlit's next run), its binding intact
@@ -84,10 +83,10 @@ def test_close_runs_the_generators_cleanup_now():
             cleaned.append(True)
 
     updates = Updates(fn())
-    next(updates.resume(contextlib.nullcontext))
+    next(updates.resume(tuple))
     updates.close()
     assert cleaned == [True]
-    assert list(updates.resume(contextlib.nullcontext)) == []
+    assert list(updates.resume(tuple)) == []
 
 
 def _bound(variable, value):
