@@ -23,6 +23,10 @@ last word:
     ... count -> "one two three ... twenty"
     anything else (an unknown word) -> "hello world"
 
+The server talks at TOKEN_SECONDS a token (tests/support/steady_serve.py):
+fast enough for a quick suite, slow enough that a stream reaches the browser
+as updates rather than whole.
+
 The chat template writes the conversation, then, as the generation prompt,
 the system message(s): so the last word is the system message's when there is
 one, else the last message's. It has 64 positions: a longer prompt makes the
@@ -46,6 +50,8 @@ WORDS = ["hello", "world", "the", "cat", "sat", "on", "mat", "dog", "ran", "a", 
 #: word -> the word the model says next ([EOS]: it stops). Every other token leads to [EOS].
 NEXT = {"[UNK]": "hello", "hello": "world", "world": "[EOS]", "cat": "sat", "sat": "on", "on": "mat", "mat": "[EOS]",
         "count": COUNTING[0], **dict(zip(COUNTING, COUNTING[1:]))}  # fmt: skip
+#: How long the served model takes for each token (each forward pass).
+TOKEN_SECONDS = 0.02
 CHAT_TEMPLATE = (
     "{%- for m in messages if m['role'] != 'system' %}{{ m['role'] }}: {{ m['content'] }}\n{% endfor %}"
     "{%- if add_generation_prompt %}{% for m in messages if m['role'] == 'system' %}{{ m['content'] }}\n{% endfor %}"
@@ -92,7 +98,8 @@ class OpenAIServer(Server):
     def __init__(self, model: Path, port: int) -> None:
         self.model, self.base_url = str(model), f"http://127.0.0.1:{port}/v1/"
         env = {"HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_UPDATE_CHECK": "1", "TOKENIZERS_PARALLELISM": "false"}
-        command = [sys.executable, "-m", "transformers.cli.transformers", "serve", self.model,
+        serve = [sys.executable, str(Path(__file__).with_name("steady_serve.py")), str(TOKEN_SECONDS), "serve"]
+        command = [*serve, self.model,
                    "--host", "127.0.0.1", "--port", str(port), "--device", "cpu", "--log-level", "warning"]  # fmt: skip
         super().__init__(command, port=port, env=env, health="/health", timeout=180)
 
