@@ -30,7 +30,8 @@ from stface.components._codecs import AudioClip, MediaFile, decode_audio, decode
 from stface.components.audio import Audio
 from stface.components.image import Image, LiveFrame
 from stface.runtime.session import WidgetKeys
-from stface.runtime.widgets.microphone import _ice_servers, frame_samples, uses_webrtc
+from stface.runtime.widgets.microphone import frame_samples
+from stface.runtime.widgets.webrtc import streamer, uses_webrtc
 from stface.stream_media import resample_mono
 from stface.streaming import Connection, LiveStream
 
@@ -163,24 +164,6 @@ def _audio_link(live: LiveStream) -> _Link:
     return link
 
 
-def _keep_streamer(key: str) -> None:
-    """Keep streamlit-webrtc from dropping a live connection between two quick runs.
-
-    It resets a streamer that was "not drawn in the last run", counting runs
-    by the finished messages sent to the browser; those are counted on the
-    server's event loop, after the run, so runs in quick succession (a
-    stream's reruns, its own SDP reruns) look like skipped ones. This page
-    draws the streamer in every run; a page left and come back to remounts
-    the component, whose first value stops the old connection anyway.
-    """
-    from streamlit_webrtc.session_info import get_script_run_count, get_this_session_info
-
-    context, info = st.session_state.get(key), get_this_session_info()
-    last = getattr(context, "_last_rendered_run_count", None)
-    if last is not None and info is not None:
-        context._last_rendered_run_count = max(last, get_script_run_count(info) - 1)
-
-
 def _frame_array(frame: Any) -> LiveFrame:
     return LiveFrame(frame.to_ndarray(format="rgb24"))
 
@@ -190,7 +173,7 @@ def stream_input(component: Image | Audio, keys: WidgetKeys, live: LiveStream, *
     if not uses_webrtc():
         _native(component, keys, live, label=label, disabled=disabled)
         return
-    from streamlit_webrtc import WebRtcMode, webrtc_streamer
+    from streamlit_webrtc import WebRtcMode
 
     session, video = st.session_state, isinstance(component, Image)
     link: _Link | None = session.get(keys.part("live-link"))
@@ -216,9 +199,8 @@ def stream_input(component: Image | Audio, keys: WidgetKeys, live: LiveStream, *
         )  # fmt: skip
     # The stream ended by itself (time limit, error) while the browser still sends: stop the browser's side.
     stop = disabled or link.connection.ended is not None
-    _keep_streamer(keys.part("webrtc"))
-    context = webrtc_streamer(key=keys.part("webrtc"), mode=WebRtcMode.SENDRECV, rtc_configuration=_ice_servers(),
-                              desired_playing_state=False if stop else None, **media)  # fmt: skip
+    context = streamer(keys.part("webrtc"), mode=WebRtcMode.SENDRECV, desired_playing_state=False if stop else None,
+                       **media)  # fmt: skip
     if (link.connection.ended or (None if link.sink.used else link.before)) == "time_limit":
         st.caption(
             f"The stream stopped after its time limit of {live.interface.time_limit:g} s. Press Start to stream again."

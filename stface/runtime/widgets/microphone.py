@@ -13,8 +13,6 @@ native ``st.audio_input`` recorder is used instead.
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 import time
 from typing import Any
@@ -24,18 +22,9 @@ import streamlit as st
 
 from stface.components._codecs import AudioClip, MediaFile, decode_audio, to_int16
 from stface.runtime.session import WidgetKeys
+from stface.runtime.widgets.webrtc import streamer, uses_webrtc
 
 __all__ = ["Recording", "frame_samples", "record", "uses_webrtc"]
-
-
-def uses_webrtc() -> bool:
-    """WebRTC unless asked not to, or under AppTest (whose Runtime is a mock)."""
-    if os.environ.get("STFACE_MICROPHONE", "webrtc").lower() == "native":
-        return False
-    from streamlit.runtime import Runtime
-
-    runtime = Runtime._instance  # AppTest installs a unittest.mock object here
-    return runtime is not None and not type(runtime).__module__.startswith("unittest.mock")
 
 
 def frame_samples(array: np.ndarray, channels: int, planar: bool) -> np.ndarray:
@@ -89,25 +78,19 @@ class Recording:
         return AudioClip(int(rate), samples)
 
 
-def _ice_servers() -> dict[str, Any] | None:
-    configured = os.environ.get("STFACE_ICE_SERVERS")
-    return None if configured is None else {"iceServers": json.loads(configured)}
-
-
 def record(keys: WidgetKeys, label: str, *, disabled: bool = False) -> AudioClip | MediaFile | None:
     """Draw the recorder; return a finished clip once, right after Stop."""
     if not uses_webrtc():
         return _record_native(keys, label, disabled)
-    from streamlit_webrtc import WebRtcMode, webrtc_streamer
+    from streamlit_webrtc import WebRtcMode
 
     session = st.session_state
     recording = session.setdefault(keys.part("recording"), Recording())
-    context = webrtc_streamer(
-        key=keys.part("webrtc"),
+    context = streamer(
+        keys.part("webrtc"),
         mode=WebRtcMode.SENDONLY,
         audio_frame_callback=recording.on_frame,
         media_stream_constraints={"audio": True, "video": False},
-        rtc_configuration=_ice_servers(),
         desired_playing_state=None if not disabled else False,
     )
     note = st.empty()  # in every run, so that the form below never moves (an empty element takes no space)
