@@ -12,19 +12,21 @@ from __future__ import annotations
 import sys
 import time
 
-from transformers import GPT2LMHeadModel
-from transformers.cli.transformers import app
 
-SECONDS = float(sys.argv.pop(1))
-_forward = GPT2LMHeadModel.forward
+def main() -> None:
+    """Pace GPT-2's forward pass, then run transformers' CLI on the rest of the arguments."""
+    from transformers import GPT2LMHeadModel
+    from transformers.cli.transformers import app
 
+    seconds, forward = float(sys.argv.pop(1)), GPT2LMHeadModel.forward
 
-def _steady_forward(self, *args, **kwargs):
-    time.sleep(SECONDS)
-    return _forward(self, *args, **kwargs)
+    def steady_forward(self, *args, **kwargs):
+        time.sleep(seconds)
+        return forward(self, *args, **kwargs)
 
-
-GPT2LMHeadModel.forward = _steady_forward
-
-if __name__ == "__main__":
+    GPT2LMHeadModel.forward = steady_forward
     app()
+
+
+if __name__ == "__main__":  # not on import: pytest's doctest collection imports this file too
+    main()
