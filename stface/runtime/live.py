@@ -30,7 +30,8 @@ from stface.runtime.fn_context import Toasts, this_request
 from stface.runtime.rerun import Rerunner
 from stface.runtime.session import Keys, run_state
 from stface.runtime.widgets import widget_for
-from stface.runtime.widgets.live_media import stream_input, uses_webrtc
+from stface.runtime.widgets.live_media import stream_input
+from stface.runtime.widgets.webrtc import uses_webrtc
 from stface.stream_media import streamed_input
 from stface.streaming import Connection, LiveStream
 from stface.updates import apply

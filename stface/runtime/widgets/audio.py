@@ -22,7 +22,8 @@ from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets._media import MediaWidget
 from stface.runtime.widgets.audio_stream import play_chunk
 from stface.runtime.widgets.base import draws
-from stface.runtime.widgets.microphone import record, uses_webrtc
+from stface.runtime.widgets.microphone import record
+from stface.runtime.widgets.webrtc import uses_webrtc
 from stface.stream_media import AudioChunk, JoinedClip
 
 

@@ -35,7 +35,7 @@ from stface.runtime.widgets.webrtc import streamer, uses_webrtc
 from stface.stream_media import resample_mono
 from stface.streaming import Connection, LiveStream
 
-__all__ = ["stream_input", "uses_webrtc"]
+__all__ = ["stream_input"]
 
 _VIDEO_CLOCK = 90_000
 _AUDIO_OUT_RATE = 48_000

@@ -24,7 +24,7 @@ from stface.components._codecs import AudioClip, MediaFile, decode_audio, to_int
 from stface.runtime.session import WidgetKeys
 from stface.runtime.widgets.webrtc import streamer, uses_webrtc
 
-__all__ = ["Recording", "frame_samples", "record", "uses_webrtc"]
+__all__ = ["Recording", "frame_samples", "record"]
 
 
 def frame_samples(array: np.ndarray, channels: int, planar: bool) -> np.ndarray:
