@@ -27,7 +27,7 @@ from stface.runtime.examples import draw_examples
 from stface.runtime.flag_buttons import draw_flag_message, draw_flagging
 from stface.runtime.language import browser_language
 from stface.runtime.live import draw_live_inputs, draw_live_outputs, streams_live
-from stface.runtime.page_run import Slots, run_request
+from stface.runtime.page_run import Slots, run_request, shown_payload
 from stface.runtime.session import Keys, RunState, run_state, session_files
 from stface.runtime.widgets import show_html, widget_for
 from stface.runtime.widgets._media import max_file_bytes
@@ -91,11 +91,12 @@ def _render(interface: Interface, keys: Keys) -> None:
     with left, bound(max_file_bytes, interface.launch_options.max_file_bytes):
         payloads = draw_live_inputs(interface, keys) if plan.live else _draw_inputs(interface, keys, plan)
         draw_examples(interface, keys)
+    slots = Slots(right, right.container(key=keys.outputs), interface)
     if run.pending and ready and not plan.live:  # a live stream calls fn on its own thread (runtime/live.py)
         with right:
-            run_request(interface, keys, payloads, Slots(right))
-    with right, st.container(key=keys.outputs):
-        draw_live_outputs(interface, keys) if plan.live else _draw_outputs(interface, keys, run)
+            run_request(interface, keys, payloads, slots)
+    with slots.outputs:
+        draw_live_outputs(interface, keys) if plan.live else _draw_outputs(interface, keys, run, slots)
     save_browser_state(interface, keys, run)
     if interface.article:
         st.markdown(neutralise_script_links(translate(interface.article)))
@@ -229,20 +230,23 @@ def _clear(interface: Interface, keys: Keys) -> None:
     run.forget()
 
 
-def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:
+def _draw_outputs(interface: Interface, keys: Keys, run: RunState, slots: Slots) -> None:
     result = run.result
     if result is not None and result.error:
-        st.error(result.error, icon=":material/error:")
+        slots.error(result.error)
     for index, component in enumerate(interface.output_components):
         component = apply(component, run.props.get(index, {}))  # options fn changed with gr.update
-        if isinstance(component, State) or not component.visible:
+        if isinstance(component, State):
             continue
-        payload = result.outputs[index] if result is not None and result.outputs is not None else _empty(component)
-        try:
-            widget_for(component).output(payload, keys.output(index))
-        except Exception:  # noqa: BLE001 - one bad output must not blank the page
-            _LOG.exception("drawing output %s failed", component.display_label)
-            st.error(f"Output '{component.display_label}' could not be shown.")
+        if not component.visible:
+            slots.hide(index)
+            continue
+        with slots.output(index):
+            try:
+                widget_for(component).output(shown_payload(result, index, component), keys.output(index))
+            except Exception:  # noqa: BLE001 - one bad output must not blank the page
+                _LOG.exception("drawing output %s failed", component.display_label)
+                st.error(f"Output '{component.display_label}' could not be shown.")
     if interface.allow_flagging == "manual" and result is not None and result.outputs is not None:
         draw_flagging(interface, keys, result)
     elif interface.allow_flagging == "auto" and result is not None:
@@ -251,12 +255,3 @@ def _draw_outputs(interface: Interface, keys: Keys, run: RunState) -> None:
         from stface.runtime.interpretation import draw_interpretation
 
         draw_interpretation(interface, keys, result.payloads if result is not None else None)
-
-
-def _empty(component: Any) -> Any:
-    try:
-        return component.postprocess(component.value() if callable(component.value) else component.value)
-    except Exception:  # noqa: BLE001 - a default that does not convert shows as empty
-        return component.postprocess(None)
-
-

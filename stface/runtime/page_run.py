@@ -14,6 +14,7 @@ import contextlib
 import functools
 import logging
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -37,7 +38,7 @@ from stface.updates import KEEP, Updated, apply, unwrapped
 if TYPE_CHECKING:
     from stface.interface import Interface
 
-__all__ = ["Slots", "run_request"]
+__all__ = ["Slots", "run_request", "shown_payload"]
 
 _LOG = logging.getLogger("stface")
 _GENERIC_ERROR = "Something went wrong while running the function. Please try again."
@@ -63,39 +64,87 @@ def remember(key: str, seconds: float) -> None:
 
 
 class Slots:
-    """Places above the outputs for the progress bar and streamed updates.
+    """Where a request shows itself: each output's place, and what a run shows under the outputs.
 
-    Made only when fn reports progress or streams: a plain run adds nothing
-    to the page.
+    Stop (or Streamlit's "Running…") and the progress bar are made only when
+    a request needs them, under the outputs' container, so they never move
+    the outputs: the last answer stays in place until the run draws over it.
+    An interface that streams has one slot per output, and one for the error
+    above them, made when the first of them is drawn, so that each update
+    replaces its output in place instead of stacking a second copy beside
+    the last answer.
     """
 
-    def __init__(self, column: Any) -> None:
+    def __init__(self, column: Any, outputs: Any, interface: Interface) -> None:
+        self.outputs = outputs
         self._column = column
+        self._count = len(interface.output_components) if interface.streams else 0
+        self._places: list[Any] | None = None
+        self._shown: set[int] = set()
+        self._status: Any = None
         self._progress: Any = None
-        self._stream: Any = None
-        self._stop: Any = None
 
     def stop_button(self, label: str, keys: Keys) -> None:
         """Gradio's Stop, while a generator fn streams: its click reruns the page, which ends this run."""
-        self._stop = self._column.empty()
-        self._stop.button(label, key=keys.stop, on_click=_stop, args=(keys,), type="secondary", width="stretch")
+        self._status = self._column.empty()
+        self._status.button(label, key=keys.stop, on_click=_stop, args=(keys,), type="secondary", width="stretch")
 
-    @property
-    def progress(self) -> Any:
+    @contextlib.contextmanager
+    def spinner(self) -> Iterator[None]:
+        """Streamlit's "Running…" under the outputs, after half a second."""
+        with contextlib.ExitStack() as spinning:
+            with self._column:  # st.spinner makes its element where it is entered; fn runs outside the column
+                spinning.enter_context(st.spinner("Running…"))
+            yield
+
+    def report(self, fraction: float | None, desc: str | None) -> None:
+        """fn's progress (``gr.Progress``), as a progress bar under the outputs."""
         if self._progress is None:
             self._progress = self._column.empty()
-        return self._progress
+        self._progress.progress(fraction or 0.0, text=desc or None)
 
-    @property
-    def stream(self) -> Any:
-        if self._stream is None:
-            self._stream = self._column.empty()
-        return self._stream
+    def _place(self, number: int) -> Any:
+        if self._places is None:
+            self._places = [self.outputs.empty() for _ in range(self._count + 1)]  # the error's, then each output's
+        return self._places[number]
+
+    def error(self, message: str) -> None:
+        """The request's error, above the outputs."""
+        (self._place(0) if self._count else st).error(message, icon=":material/error:")
+
+    def output(self, index: int) -> contextlib.AbstractContextManager[Any]:
+        """Enter to draw output ``index``: in order in the outputs' container, or in its own slot when fn streams."""
+        if not self._count:
+            return contextlib.nullcontext()
+        self._shown.add(index)
+        return self._place(index + 1).container()
+
+    def shown(self, index: int) -> bool:
+        """Whether output ``index`` was drawn in this run."""
+        return index in self._shown
+
+    def hide(self, index: int) -> None:
+        """Output ``index`` is not shown (made invisible by an update)."""
+        self._shown.discard(index)
+        if self._places is not None:
+            self._places[index + 1].empty()
 
     def clear(self) -> None:
-        for slot in (self._progress, self._stream, self._stop):
+        """The request is over: Stop and the progress bar go (the spinner goes by itself)."""
+        for slot in (self._status, self._progress):
             if slot is not None:
                 slot.empty()
+        self._status = self._progress = None
+
+
+def shown_payload(result: Result | None, index: int, component: Any) -> Any:
+    """What output ``index`` shows for ``result``: its payload, or the component's value before any answer."""
+    if result is not None and result.outputs is not None:
+        return result.outputs[index]
+    try:
+        return component.postprocess(component.value() if callable(component.value) else component.value)
+    except Exception:  # noqa: BLE001 - a default that does not convert shows as empty
+        return component.postprocess(None)
 
 
 def _stop(keys: Keys) -> None:
@@ -123,14 +172,14 @@ def run_request(interface: Interface, keys: Keys, payloads: list[Any], slots: Sl
     answer is stored (:mod:`stface.runtime.interrupts`), then goes on.
     """
     run = run_state(keys)
-    if interface.streams and interface.stop_btn:
+    if shows_stop := bool(interface.streams and interface.stop_btn):  # Stop says fn is running: no spinner beside it
         slots.stop_button(translate(interface.stop_btn if isinstance(interface.stop_btn, str) else "Stop"), keys)
     held = Held()
     key = keys.prefix  # this interface on this page (interface.key would hash its parts again)
     # Streamlit starts a new run while fn still runs in the old one (any click):
     # the session's lock keeps fn's calls one at a time, and the new run finds
     # the answer stored, or the stream paused for it to take over.
-    with contextlib.nullcontext() if quick(key) else st.spinner("Running…"), run.lock:
+    with contextlib.nullcontext() if quick(key) or shows_stop else slots.spinner(), run.lock:
         if not run.pending:  # the run before this one answered the request while this one waited for it
             slots.clear()
             return
@@ -178,7 +227,7 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
 
     def report(fraction: float | None, desc: str | None) -> None:
         with held:
-            slots.progress.progress(fraction or 0.0, text=desc or None)
+            slots.report(fraction, desc)
 
     def bindings() -> tuple[contextlib.AbstractContextManager[Any], ...]:
         return reporting_to(report), notifying_to(toasts.add), requested(this_request)
@@ -189,7 +238,7 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
             toasts.show()
             if interface.streams:
                 number = request.count - 1
-                _draw_update(interface, keys, request.streamed.playing(outputs, number), slots.stream, number)
+                _draw_update(interface, keys, request.streamed.playing(outputs, number), slots, number)
         if held.stopping:  # Streamlit's Stop (the toolbar's, or the session ends): as Gradio's Stop
             request.close()
             return True
@@ -244,14 +293,25 @@ def _so_far(streamed: StreamedAudio, outputs: list[Any], payloads: list[Any]) ->
     return Result(outputs=streamed.joined(outputs), payloads=list(payloads))
 
 
-def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slot: Any, number: int) -> None:
-    """One streamed update; widgets get one-off keys, removed once drawn."""
-    with slot.container():
-        for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
-            changed = payload.props if isinstance(payload, Updated) else {}
-            component = apply(component, {**run_state(keys).props.get(index, {}), **changed})
-            payload = unwrapped(payload)
-            if not isinstance(component, State) and component.visible and payload is not KEEP:
-                update = keys.output(index).update(number)
-                widget_for(component).output(payload, update)
-                st.session_state.pop(update.value, None)
+def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slots: Slots, number: int) -> None:
+    """One streamed update, each output in its place; widgets draw it with one-off keys (``Widget.preview``).
+
+    An output the update leaves as it is keeps what it showed before the
+    request, until fn changes it.
+    """
+    run = run_state(keys)
+    for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
+        changed = payload.props if isinstance(payload, Updated) else {}
+        component = apply(component, {**run.props.get(index, {}), **changed})
+        payload = unwrapped(payload)
+        if isinstance(component, State):
+            continue
+        if not component.visible:
+            slots.hide(index)
+            continue
+        if payload is KEEP:
+            if slots.shown(index):
+                continue
+            payload = shown_payload(run.result, index, component)
+        with slots.output(index):
+            widget_for(component).preview(payload, keys.output(index).update(number))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -71,6 +72,53 @@ def test_stop_keeps_what_streamed_and_the_next_rerun_does_not_run_fn_again(tmp_p
     assert shown.startswith("1 2 3") and not shown.endswith(" 60")  # what streamed before Stop
     page.wait_for_timeout(1500)
     assert count.input_value() == shown
+
+
+GROWING_APP = """
+import time
+import stface as gr
+
+def stream(text):
+    for i in range(1, 7):
+        time.sleep(0.2)
+        yield "stream"[:i]
+
+demo = gr.Interface(stream, gr.Textbox(label="text"), gr.Textbox(label="answer"))
+"""
+
+# What the page painted, one entry per animation frame that changed: the answer boxes' values.
+_WATCH_FRAMES = """() => {
+  window.__frames = [];
+  const tick = () => {
+    const shown = [...document.querySelectorAll('[aria-label="answer"]')].filter(box => box.offsetParent !== null);
+    const frame = JSON.stringify(shown.map(box => box.value));
+    if (window.__frames[window.__frames.length - 1] !== frame) window.__frames.push(frame);
+    requestAnimationFrame(tick);
+  };
+  tick();
+}"""
+
+
+def test_a_streamed_answer_grows_in_one_box_without_blank_frames(tmp_path, launch_app, new_page):
+    """Every painted frame shows one answer box: the last answer until the first update, then each update in place."""
+    page = _opened(tmp_path, launch_app, new_page, "growing.py", GROWING_APP)
+    for _ in range(2):
+        expect(page.get_by_label("answer")).to_be_visible()
+        page.evaluate(_WATCH_FRAMES)
+        page.get_by_role("button", name="Submit").click()
+        expect(page.get_by_role("button", name="Stop")).to_have_count(1)
+        expect(page.get_by_role("button", name="Stop")).to_have_count(0, timeout=15_000)
+        page.wait_for_timeout(300)
+        frames = [json.loads(frame) for frame in page.evaluate("window.__frames")]
+        assert all(len(boxes) == 1 for boxes in frames), frames  # never a second box, never none
+        values = [boxes[0] for boxes in frames]
+        assert values[-1] == "stream", values
+        first_update = values.index("s")
+        assert set(values[:first_update]) <= {values[0]}, values  # the last answer stays until the first update
+        streamed = values[first_update:]
+        if streamed[-2:] == ["", "stream"]:  # the answer's own text area, which Streamlit may mount empty for one
+            streamed = [v for v in streamed[:-2] if v != "stream"] + ["stream"]  # frame on a busy machine, once
+        assert streamed == ["s", "st", "str", "stre", "strea", "stream"], values  # no blank frame between updates
 
 
 FLAG_APP = """

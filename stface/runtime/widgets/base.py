@@ -6,7 +6,7 @@ module of the same name here, draws it with Streamlit:
 * ``input(keys)`` draws the input and returns its payload (what
   ``Component.preprocess`` takes);
 * ``output(payload, keys)`` draws a payload (what ``Component.postprocess``
-  made);
+  made), and ``preview(payload, keys)`` one update of a streaming fn;
 * ``store(state, keys, payload)`` sets the input's value (Clear, examples);
 * ``outside_form(keys)`` draws what cannot sit in a form, above it.
 
@@ -84,6 +84,17 @@ class Widget(Generic[C]):
     def output(self, payload: Any, keys: WidgetKeys) -> None:
         """Draw ``payload`` as an output under ``keys``."""
         raise TypeError(f"{type(self.component).__name__} cannot be used as an output component.")
+
+    def preview(self, payload: Any, keys: WidgetKeys) -> None:
+        """Draw one streamed update of an output; ``keys`` are one-off (``WidgetKeys.update``).
+
+        By default the output itself, its session state dropped once drawn.
+        A widget that Streamlit would mount anew at every update (empty for a
+        frame) draws a lookalike that changes in place instead, so that a text
+        box streaming an answer does not flicker.
+        """
+        self.output(payload, keys)
+        st.session_state.pop(keys.value, None)
 
     def store(self, state: Any, keys: WidgetKeys, payload: Any) -> None:
         """Put ``payload`` into the input's session state (Clear, examples)."""
