@@ -22,7 +22,7 @@ from typing import Any
 
 from stface.components.base import Component
 
-__all__ = ["KEEP", "Updated", "apply", "skip", "unwrapped", "update", "updated"]
+__all__ = ["KEEP", "Merged", "Updated", "apply", "skip", "unwrapped", "update", "updated"]
 
 #: What an update without a value holds: the output keeps what it shows.
 KEEP: Any = type("Keep", (), {"__repr__": lambda self: "KEEP"})()
@@ -101,3 +101,39 @@ def apply(component: Component, props: dict[str, Any]) -> Component:
             value = _normalise_choices(value)
         setattr(changed, name, value)
     return changed
+
+
+class Merged:
+    """A stream's updates as the page shows them after each one: what Gradio's outputs keep between updates.
+
+    An output keeps its last value until an update gives it a new one, and
+    the options updates change add up (a label set by the first update stays
+    when the next one only sets the value). An output no update has given a
+    value yet stays ``KEEP``: it shows the request before.
+
+    Example:
+        >>> merged = Merged()
+        >>> merged.add([Updated("first", {"label": "Answer"}), KEEP])
+        [Updated(payload='first', props={'label': 'Answer'}), Updated(payload=KEEP, props={})]
+        >>> merged.add([Updated(KEEP, {}), "x"])
+        [Updated(payload='first', props={'label': 'Answer'}), 'x']
+    """
+
+    def __init__(self) -> None:
+        self._values: list[Any] = []
+        self._props: dict[int, dict[str, Any]] = {}
+
+    def add(self, outputs: list[Any]) -> list[Any]:
+        """Take one update; return every output as it now shows."""
+        values = []
+        for index, output in enumerate(outputs):
+            if isinstance(output, Updated):
+                if output.props:
+                    self._props.setdefault(index, {}).update(output.props)
+                output = output.payload
+            if output is KEEP and index < len(self._values):
+                output = self._values[index]
+            values.append(output)
+        self._values = values
+        return [Updated(v, dict(self._props.get(i, {}))) if i in self._props or v is KEEP else v
+                for i, v in enumerate(values)]  # fmt: skip

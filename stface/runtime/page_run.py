@@ -33,7 +33,7 @@ from stface.runtime.rerun import Rerunner
 from stface.runtime.session import Keys, Result, run_state
 from stface.runtime.widgets import widget_for
 from stface.stream_media import StreamedAudio
-from stface.updates import KEEP, Updated, apply, unwrapped
+from stface.updates import KEEP, Merged, Updated, apply, unwrapped
 
 if TYPE_CHECKING:
     from stface.interface import Interface
@@ -207,9 +207,16 @@ class _Request(Updates):
         super().__init__(interface.predict_stream(payloads, gathered=True))
         self.payloads, self.asked = list(payloads), asked
         self.streamed = StreamedAudio(interface.output_components)  # Audio(streaming=True): each chunk plays as it comes
+        self.merged = Merged()
+        self.shown: list[Any] | None = None  # every output as the updates so far left it
+
+    def add(self, outputs: list[Any]) -> None:
+        """Take one update (what fn yielded, as ``last``)."""
+        self.streamed.add(outputs)
+        self.shown = self.merged.add(outputs)
 
     def result(self, error: str | None = None) -> Result:
-        return Result(outputs=self.streamed.joined(self.last), error=error, payloads=list(self.payloads))
+        return Result(outputs=self.streamed.joined(self.shown), error=error, payloads=list(self.payloads))
 
 
 def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots, held: Held) -> tuple[Result, int]:
@@ -232,13 +239,14 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
     def bindings() -> tuple[contextlib.AbstractContextManager[Any], ...]:
         return reporting_to(report), notifying_to(toasts.add), requested(this_request)
 
-    def draw(outputs: list[Any]) -> bool:
+    def draw() -> bool:
         """Draw one update; whether Streamlit's Stop ends the stream here (a rerun pauses it instead)."""
         with held:
             toasts.show()
             if interface.streams:
                 number = request.count - 1
-                _draw_update(interface, keys, request.streamed.playing(outputs, number), slots, number)
+                shown = request.streamed.playing(request.shown, number)
+                _draw_update(interface, keys, shown, request.last, slots, number)
         if held.stopping:  # Streamlit's Stop (the toolbar's, or the session ends): as Gradio's Stop
             request.close()
             return True
@@ -263,16 +271,16 @@ def _predict(interface: Interface, keys: Keys, payloads: list[Any], slots: Slots
                 request = None
             request = request or _Request(interface, payloads, run.asked)
             run.stop_requested = False
-            if request.count and draw(request.last):  # taken up after a rerun: where it was, at once
+            if request.count and draw():  # taken up after a rerun: where it was, at once
                 return answer()
             for outputs in request.resume(bindings):
-                request.streamed.add(outputs)
-                run.partial = functools.partial(_so_far, request.streamed, outputs, request.payloads)
+                request.add(outputs)
+                run.partial = functools.partial(_so_far, request.streamed, request.shown, request.payloads)
                 if run.stop_requested:  # Stop: what streamed so far is the answer
                     request.close()
                     run.stopped()
                     break
-                if draw(outputs):
+                if draw():
                     break
         return answer()
     except Error as exc:
@@ -293,14 +301,16 @@ def _so_far(streamed: StreamedAudio, outputs: list[Any], payloads: list[Any]) ->
     return Result(outputs=streamed.joined(outputs), payloads=list(payloads))
 
 
-def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slots: Slots, number: int) -> None:
+def _draw_update(interface: Interface, keys: Keys, shown: list[Any], update: list[Any], slots: Slots,
+                 number: int) -> None:  # fmt: skip
     """One streamed update, each output in its place; widgets draw it with one-off keys (``Widget.preview``).
 
-    An output the update leaves as it is keeps what it showed before the
-    request, until fn changes it.
+    ``shown`` is every output as the updates so far left it, ``update`` what
+    fn just yielded: an output it left alone is not drawn again, and one no
+    update has given a value yet shows the answer before the request.
     """
     run = run_state(keys)
-    for index, (component, payload) in enumerate(zip(interface.output_components, outputs)):
+    for index, (component, payload, new) in enumerate(zip(interface.output_components, shown, update)):
         changed = payload.props if isinstance(payload, Updated) else {}
         component = apply(component, {**run.props.get(index, {}), **changed})
         payload = unwrapped(payload)
@@ -309,9 +319,9 @@ def _draw_update(interface: Interface, keys: Keys, outputs: list[Any], slots: Sl
         if not component.visible:
             slots.hide(index)
             continue
+        if slots.shown(index) and unwrapped(new) is KEEP and not (isinstance(new, Updated) and new.props):
+            continue
         if payload is KEEP:
-            if slots.shown(index):
-                continue
             payload = shown_payload(run.result, index, component)
         with slots.output(index):
             widget_for(component).preview(payload, keys.output(index).update(number))

@@ -100,3 +100,33 @@ def test_gradio_3_component_update_refuses_an_option_the_component_lacks():
         assert gr.Number.update(value=3) == {"__type__": "update", "value": 3}
     demo = gr.Interface(lambda s: gr.Textbox.update(value=s.upper()), "text", "text")
     assert demo("hi") == "HI"  # called as a function, as gr.update returns its value
+
+
+STREAM_APP = '''
+import stface as gr
+
+def react(mode):
+    if mode == "relabel":
+        yield gr.update(value="a", label="Renamed"), "x"
+        yield "b", gr.skip()
+        return
+    yield "first", gr.skip()
+    yield (gr.update(visible=False) if mode == "hide" else gr.skip()), "x"
+
+demo = gr.Interface(react, gr.Radio(["hide", "keep", "relabel"], label="mode"),
+                    [gr.Textbox(label="text"), gr.Radio(["x"], label="pick")])
+demo.render()
+'''
+
+
+def test_a_stream_changes_each_output_in_its_own_place():
+    at = AppTest.from_string(STREAM_APP, default_timeout=30).run()
+    _submit(at, "keep")  # the second update skips the text: it keeps "first"
+    assert [t.value for t in at.text_area] == ["first"]
+    assert [r.value for r in at.radio if r.label == "pick"] == ["x"]
+    assert not at.main.get("html")  # the text box's streamed lookalike gave way to the text area
+    _submit(at, "relabel")  # a label the first update set stays when the next one sets only the value
+    assert [(t.label, t.value) for t in at.text_area] == [("Renamed", "b")]
+    _submit(at, "hide")
+    assert [t.label for t in at.text_area] == []  # hidden by an update in the middle of the stream
+    assert [r.value for r in at.radio if r.label == "pick"] == ["x"] and not at.exception
