@@ -23,7 +23,7 @@ from stface.components._codecs import AudioClip, to_int16
 from stface.components.audio import Audio
 from stface.components.image import Image
 from stface.errors import Error
-from stface.updates import unwrapped
+from stface.updates import Updated, unwrapped
 
 __all__ = [
     "AudioChunk",
@@ -202,7 +202,9 @@ class StreamedAudio:
         for index in self.indexes:
             if self.chunks[index]:
                 whole = join_clips(self.chunks[index])
-                final[index] = JoinedClip(whole.sample_rate, whole.samples, self._newest(index))
+                clip = JoinedClip(whole.sample_rate, whole.samples, self._newest(index))
+                given = outputs[index]  # options an update set stay with the joined clip
+                final[index] = Updated(clip, given.props) if isinstance(given, Updated) and given.props else clip
         return final
 
 

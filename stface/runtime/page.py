@@ -241,7 +241,7 @@ def _draw_outputs(interface: Interface, keys: Keys, run: RunState, slots: Slots)
         if not component.visible:
             slots.hide(index)
             continue
-        with slots.output(index):
+        with slots.output(index, answer=True):
             try:
                 widget_for(component).output(shown_payload(result, index, component), keys.output(index))
             except Exception:  # noqa: BLE001 - one bad output must not blank the page

@@ -112,12 +112,20 @@ class Slots:
         """The request's error, above the outputs."""
         (self._place(0) if self._count else st).error(message, icon=":material/error:")
 
-    def output(self, index: int) -> contextlib.AbstractContextManager[Any]:
-        """Enter to draw output ``index``: in order in the outputs' container, or in its own slot when fn streams."""
+    def output(self, index: int, *, answer: bool = False) -> contextlib.AbstractContextManager[Any]:
+        """Enter to draw output ``index``: in order in the outputs' container, or in its own slot when fn streams.
+
+        The ``answer`` after a run's updates starts from an empty slot:
+        Streamlit keeps a block's children when the block is drawn again,
+        and the answer may draw fewer elements than the last update did.
+        """
         if not self._count:
             return contextlib.nullcontext()
+        place = self._place(index + 1)
+        if answer and index in self._shown:
+            place.empty()
         self._shown.add(index)
-        return self._place(index + 1).container()
+        return place.container()
 
     def shown(self, index: int) -> bool:
         """Whether output ``index`` was drawn in this run."""

@@ -125,3 +125,15 @@ def test_the_gallery_audio_effect_runs_on_a_recording_under_apptest():
         at.get("audio_input")[0].set_value((f"{effect}.wav", audio_bytes(tone(seconds=0.5)), "audio/wav"))
         at.run()
         assert not at.exception and not at.error, effect
+
+
+def test_a_label_an_update_gave_a_streamed_audio_output_stays_with_the_answer():
+    at = page("""
+def speak(n):
+    yield gr.update(value=(8000, np.full(800, 1, dtype=np.int16)), label="Renamed voice")
+    yield 8000, np.full(800, 2, dtype=np.int16)
+gr.Interface(speak, gr.Number(value=2, label="chunks"), gr.Audio(streaming=True, label="voice")).launch()
+""")
+    button(at, "Submit").click().run()
+    assert not at.exception and not at.error and len(at.get("audio")) == 1
+    assert "Renamed voice" in [c.value for c in at.caption]

@@ -53,7 +53,8 @@ class TextboxWidget(Widget[Textbox]):
         label = escape(self.label)
         shown = "" if self.label_visibility == "collapsed" else f'<label style="{_LABEL_STYLE}">{label}</label>'
         style = f"{_BOX_STYLE}height:{area_height(self._lines(text))}px"
-        show_html(f'<div>{shown}<textarea disabled aria-label="{label}" style="{style}">{text}</textarea></div>')
+        # The newline after <textarea> is the one HTML drops, so text that starts with one keeps it.
+        show_html(f'<div>{shown}<textarea disabled aria-label="{label}" style="{style}">\n{text}</textarea></div>')
 
     def _lines(self, text: str) -> int:
         return min(max(self.component.lines, text.count("\n") + 1), self.component.max_lines)
