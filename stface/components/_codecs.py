@@ -10,6 +10,9 @@ from __future__ import annotations
 import io
 import os
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,12 +174,39 @@ def encode_wav(clip: AudioClip) -> bytes:
 # -- images --------------------------------------------------------------------
 
 
+_DECODED: ContextVar[dict[int, tuple[Any, int | None, PILImage.Image]] | None] = ContextVar("decoded", default=None)
+
+
+@contextmanager
+def decoding_once() -> Iterator[None]:
+    """Within the block, ``decode_image`` decodes each payload object once.
+
+    An interpretation reads an upload twice (the input fn gets, the picture
+    it segments); the block is one call, so nothing is kept across requests.
+    """
+    token = _DECODED.set({})
+    try:
+        yield
+    finally:
+        _DECODED.reset(token)
+
+
 def decode_image(value: Any, *, max_pixels: int | None = None) -> PILImage.Image:
     """Image bytes or path -> loaded PIL image, refusing bombs and broken files."""
     if isinstance(value, PILImage.Image):
         return value
     if isinstance(value, np.ndarray):
         return image_from_array(value)
+    decoded = _DECODED.get()
+    if decoded is None:
+        return _decode_image(value, max_pixels)
+    seen = decoded.get(id(value))
+    if seen is None or seen[0] is not value or seen[1] != max_pixels:
+        seen = decoded[id(value)] = (value, max_pixels, _decode_image(value, max_pixels))
+    return seen[2]
+
+
+def _decode_image(value: Any, max_pixels: int | None) -> PILImage.Image:
     source, name = _source(value)
     limit = max_image_pixels() if max_pixels is None else max_pixels
     try:

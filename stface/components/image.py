@@ -170,7 +170,7 @@ class Image(MediaComponent[Any]):
             return self.preprocess_frame(payload)
         if self.drawing is not None:
             return self._from_drawing(payload)
-        if isinstance(payload, np.ndarray) and self._takes_as_is(payload):
+        if isinstance(payload, np.ndarray) and self.takes_as_is(payload):
             return payload.copy()  # interpretation's masked pictures, an app's own arrays: no trip through PIL
         from_webcam = isinstance(payload, WebcamPhoto)
         image = self._adjust(decode_image(payload.file if from_webcam else payload, max_pixels=self.max_pixels))
@@ -184,11 +184,11 @@ class Image(MediaComponent[Any]):
         Plain RGB numpy frames skip the trip through PIL, so a stream keeps its frame rate.
         """
         array = frame.array[:, ::-1] if self.mirror_webcam else frame.array
-        if self._takes_as_is(array):
+        if self.takes_as_is(array):
             return np.ascontiguousarray(array)
         return format_image(self._adjust(PILImage.fromarray(np.ascontiguousarray(array))), self.type)
 
-    def _takes_as_is(self, array: np.ndarray) -> bool:
+    def takes_as_is(self, array: np.ndarray) -> bool:
         """Whether fn gets this RGB uint8 array unchanged (numpy type, RGB mode, no shape, no inversion)."""
         return (self.type == "numpy" and self.image_mode in ("RGB", None) and self.shape is None
                 and not self.invert_colors and array.dtype == np.uint8 and array.ndim == 3 and array.shape[2] == 3)  # fmt: skip

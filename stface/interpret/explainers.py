@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from stface.components._codecs import decoding_once
 from stface.components.label import Label
 from stface.components.number import Number
 from stface.errors import Error
@@ -61,7 +62,7 @@ def explain(subject: Explainable, payloads: Sequence[Any], progress: Progress | 
     """One explanation per input, in Gradio 3.x's per-component formats."""
     methods = methods_for(subject)
     inputs = subject.input_components
-    with using_policy(subject.file_policy()):
+    with using_policy(subject.file_policy()), decoding_once():
         args = preprocess_all(inputs, payloads)
         if callable(methods):
             result = methods(*args)
@@ -70,7 +71,7 @@ def explain(subject: Explainable, payloads: Sequence[Any], progress: Progress | 
         evaluate = _Evaluator(subject, progress)
         maskers = [masker_for(c) if m else None for c, m in zip(inputs, methods)]
         plans = {i: maskers[i].neighbours(payloads[i]) for i, m in enumerate(methods) if m == "default"}
-        rows = [args] + [_with(args, i, inputs[i].preprocess(n)) for i, (ns, _) in plans.items() for n in ns]
+        rows = [args] + [_with(args, i, maskers[i].prepared(n)) for i, (ns, _) in plans.items() for n in ns]
         evaluate.total = len(rows)
         outputs = evaluate(rows)
         outcome = _Outcome(subject.output_components[0], outputs[0])

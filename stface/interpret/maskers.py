@@ -2,8 +2,9 @@
 
 Each masker works on the value as a widget holds it (a payload), so the
 perturbed values go through the component's own ``preprocess`` exactly as a
-person's input would, and each explanation comes back in Gradio 3.x's format
-for that component. Leave-one-out needs ``neighbours`` and ``arrange``;
+person's input would (``prepared``; an image's masked copies, already in
+fn's format, skip preprocess's defensive copy), and each explanation comes
+back in Gradio 3.x's format for that component. Leave-one-out needs ``neighbours`` and ``arrange``;
 SHAP also needs ``tokens`` and ``masked_all``. ``display`` lays an
 explanation out for the page (see ``stface.interpret.display``), whichever
 method (or the app's own function) produced it.
@@ -25,6 +26,7 @@ from stface.components.number import round_to_precision
 from stface.errors import Error
 from stface.interpret.display import Cells, Display, Heatmap, Tokens
 from stface.interpret.html import heatmap
+from stface.interpret.slic import slic
 
 __all__ = ["Masker", "display_for", "masker_for"]
 
@@ -43,6 +45,10 @@ class Masker:
 
     def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], context: Any) -> Any:
         return scores
+
+    def prepared(self, neighbour: Any) -> Any:
+        """One of ``neighbours`` as fn receives it: the component's ``preprocess``."""
+        return self.component.preprocess(neighbour)
 
     def masked_all(self, tokens: Any, masks: np.ndarray) -> list[Any]:
         """One payload per row of ``masks`` (SHAP's coalitions), keeping the tokens marked 1."""
@@ -204,6 +210,18 @@ class Segmentation:
         return kept if kept.dtype == np.uint8 else np.clip(kept, 0, 255).astype(np.uint8)
 
 
+def _mean_colour(image: np.ndarray) -> Any:
+    """``np.mean(image, axis=(0, 1))``, Gradio's replacement colour, summed fast for 8-bit pixels.
+
+    Their sum is exact in any order, so only the division rounds, as in np.mean.
+    """
+    if image.dtype != np.uint8 or image.ndim not in (2, 3):
+        return np.mean(image, axis=(0, 1))
+    columns = np.ascontiguousarray(image.reshape(image.shape[0] * image.shape[1], -1).T)
+    mean = columns.sum(axis=1, dtype=np.uint64) / (image.shape[0] * image.shape[1])
+    return mean if image.ndim == 3 else mean[0]
+
+
 class ImageMasker(Masker):
     """SLIC superpixels (16, or the component's segments), each painted the image's mean colour in turn."""
 
@@ -219,11 +237,13 @@ class ImageMasker(Masker):
 
     def segmentation(self, payload: Any) -> Segmentation:
         try:
-            from skimage.segmentation import slic
+            import skimage.color  # noqa: F401 - what stface.interpret.slic uses
+            import skimage.segmentation  # noqa: F401
+            import skimage.util  # noqa: F401
         except ImportError:
             raise ImportError("Image interpretation needs scikit-image: pip install 'stface[interpret]'") from None
         image = self.image(payload)
-        labels = slic(image, self.component.interpretation_segments, compactness=10, sigma=1, start_label=1)
+        labels = slic(image, self.component.interpretation_segments)
         present = np.bincount(labels.ravel()) > 0
         rank = np.cumsum(present) - 1  # SLIC's labels, in increasing order, as 0..n-1
         return Segmentation(image, rank[labels], int(present.sum()), isinstance(payload, WebcamPhoto))
@@ -232,11 +252,20 @@ class ImageMasker(Masker):
         """The image once per segment, that segment painted the mean colour (cast as numpy casts)."""
         split = self.segmentation(payload)
         image, n, pixels = split.image, split.n, split.index.size
+        colour = np.atleast_1d(_mean_colour(image))
         screens = np.empty((n, *image.shape), image.dtype)
         screens[:] = image
-        # Screen k gets the colour at the pixels of segment k: one write per pixel, no per-segment masks.
-        screens.reshape(n, pixels, -1)[split.index.ravel(), np.arange(pixels)] = np.mean(image, axis=(0, 1))
+        # Screen k gets the colour at the pixels of segment k: one write per pixel and channel, no masks.
+        flat, channels = screens.reshape(-1), len(colour)
+        first = (split.index.ravel() * pixels + np.arange(pixels)) * channels
+        for channel in range(channels):
+            flat[first + channel] = colour[channel]
         return ([split.payload(s) for s in screens] if split.webcam else screens), split
+
+    def prepared(self, neighbour: Any) -> Any:
+        if isinstance(neighbour, np.ndarray) and self.component.takes_as_is(neighbour):
+            return neighbour  # made for this row alone: preprocess's protective copy is not needed
+        return self.component.preprocess(neighbour)
 
     def tokens(self, payload: Any) -> tuple[Segmentation, Segmentation]:
         split = self.segmentation(payload)

@@ -84,16 +84,16 @@ def test_a_custom_interpretation_function_on_a_description():
 
 
 def test_each_image_is_segmented_once_per_interpretation(monkeypatch):
-    import skimage.segmentation
+    import stface.interpret.maskers
 
     calls = []
-    real = skimage.segmentation.slic
+    real = stface.interpret.maskers.slic
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(skimage.segmentation, "slic", counting)
+    monkeypatch.setattr(stface.interpret.maskers, "slic", counting)
     image = half_red(32, 40)
     for method in ("default", "shap"):
         calls.clear()
