@@ -45,7 +45,6 @@ def kmeans(
     x_sums = np.empty(n, np.int64)
     far = np.finfo(np.float64).max
     for _ in range(iterations):
-        distance[:, :] = far
         change = False  # the Cython's: some pixel was assigned (a finite image: every pixel in a window is)
         for k in range(n):  # each segment's window and its squared x distances
             cy, cx = segments[k, 1], segments[k, 2]
@@ -60,6 +59,7 @@ def kmeans(
             change |= windows[k, 0] < windows[k, 1] and windows[k, 2] < windows[k, 3]
         for y in range(height):  # a pixel meets its segments in increasing k, as in the Cython
             l_row, a_row, b_row, d_row, n_row = L[y], A[y], B[y], distance[y], nearest[y]
+            d_row[:] = far
             for k in range(n):
                 if y < windows[k, 0] or y >= windows[k, 1]:
                     continue
@@ -109,6 +109,16 @@ def kmeans(
             for c in range(3, 6):
                 segments[k, c] /= count
     return nearest
+
+
+@numba.njit(**_JIT)
+def gather(levels, image, out):  # pragma: no cover - compiled
+    """``out[...] = levels[image]``: each 8-bit value's level (np.take with ``out`` goes through a buffer)."""
+    height, width, channels = image.shape
+    for y in range(height):
+        for x in range(width):
+            for c in range(channels):
+                out[y, x, c] = levels[image[y, x, c]]
 
 
 @numba.njit(**_JIT)

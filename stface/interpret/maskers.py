@@ -277,11 +277,17 @@ class ImageMasker(Masker):
     def arrange(self, payload: Any, neighbours: Any, scores: list[float], split: Segmentation) -> list:
         values = np.asarray(scores, dtype=float)
         if np.all(np.isfinite(values)):
-            heat = values[split.index] + 0.0  # each pixel is in exactly one segment
-        else:  # NaN or inf: as Gradio's sum of score * mask, which spreads them to every pixel
-            heat = np.zeros(split.index.shape)
-            for score, mask in zip(values, split.masks()):
-                heat += score * mask
+            # Each pixel is in exactly one segment, and every segment has a pixel: Gradio's per-pixel sum
+            # and scaling give each pixel its segment's value (+ 0.0 as the sum's -0.0 + 0.0), so scale
+            # the n values and lay the same floats out, without a float per pixel.
+            levels = values + 0.0
+            top, bottom = np.max(levels), np.min(levels)
+            if top > 0:
+                levels = (levels - bottom) / (top - bottom)
+            return np.array(levels.tolist(), dtype=object)[split.index].tolist()
+        heat = np.zeros(split.index.shape)  # NaN or inf: as Gradio's sum of score * mask, which spreads them
+        for score, mask in zip(values, split.masks()):
+            heat += score * mask
         top, bottom = np.max(heat), np.min(heat)
         if top > 0:
             heat = (heat - bottom) / (top - bottom)

@@ -93,7 +93,7 @@ def _smoothed(image: np.ndarray, kernels: Any, work: _Scratch) -> tuple[np.ndarr
     linear = levels > 0.04045
     levels[linear] = np.power((levels[linear] + 0.055) / 1.055, 2.4)
     levels[~linear] /= 12.92
-    np.take(levels, image, out=work.linear, mode="clip")  # "clip": no buffered copy (uint8 indices are in range)
+    kernels.gather(levels, image, work.linear)
     np.matmul(work.linear[None], xyz_from_rgb.T.astype(float), out=work.xyz[None])  # (1, H, W, 3), as skimage's
     kernels.divide(work.xyz, xyz_tristimulus_values(illuminant="D65", observer="2", dtype=float))
     np.cbrt(work.xyz, out=work.cube)
@@ -152,25 +152,3 @@ def _kernels() -> Any:
         return importlib.import_module("stface.interpret._slic_kernels")
     except ImportError:  # numba missing: scikit-image's slic gives the same labels, slower
         return None
-
-
-class _Work:
-    def __init__(self, height, width):
-        self.shape = (height, width)
-        self.gathered = np.empty((height, width, 3))
-        self.xyz = np.empty((height, width, 3))
-        self.cube = np.empty((height, width, 3))
-        self.planes = np.empty((3, height, width))
-        self.blurred = np.empty((3, height, width))
-        self.nearest = np.empty((height, width), np.intp)
-        self.distance = np.empty((height, width))
-
-
-_W = {}
-
-
-def _work(height, width):
-    w = _W.get((height, width))
-    if w is None:
-        w = _W[(height, width)] = _Work(height, width)
-    return w

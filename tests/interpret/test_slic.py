@@ -15,7 +15,7 @@ from skimage.segmentation import slic as skimage_slic
 import stface as gr
 from stface.components import _codecs
 from stface.interpret import slic as fast
-from stface.interpret.maskers import _mean_colour
+from stface.interpret.maskers import ImageMasker, _mean_colour
 
 
 def reference(image: np.ndarray, n: int) -> np.ndarray:
@@ -125,3 +125,17 @@ def test_an_interpretation_decodes_an_upload_once(monkeypatch):
     demo(upload)
     demo(upload)
     assert len(decodes) == 3  # outside an interpretation nothing is remembered
+
+
+@pytest.mark.parametrize("scores", [[0.5, -0.25, 0.0, 2.0], [-1.0, -2.0, -0.0, -3.0], [0.0, 0.0, 0.0, 0.0]])
+def test_the_heatmap_is_gradios_per_pixel_sum(scores):
+    masker = ImageMasker(gr.Image())
+    split = masker.segmentation(scene(24, 30, "blocks", 3))
+    scores = (scores * 8)[: split.n]
+    heat = np.zeros(split.index.shape)  # Gradio 3.50's get_interpretation_scores
+    for score, mask in zip(scores, split.masks()):
+        heat += score * mask
+    top, bottom = np.max(heat), np.min(heat)
+    if top > 0:
+        heat = (heat - bottom) / (top - bottom)
+    assert repr(masker.arrange(None, None, scores, split)) == repr(heat.tolist())  # repr: -0.0 too
