@@ -202,8 +202,10 @@ def decode_image(value: Any, *, max_pixels: int | None = None) -> PILImage.Image
         return _decode_image(value, max_pixels)
     seen = decoded.get(id(value))
     if seen is None or seen[0] is not value or seen[1] != max_pixels:
-        seen = decoded[id(value)] = (value, max_pixels, _decode_image(value, max_pixels))
-    return seen[2]
+        image = _decode_image(value, max_pixels)
+        decoded[id(value)] = (value, max_pixels, image.copy())  # kept apart: fn may draw on what it gets
+        return image
+    return seen[2].copy()
 
 
 def _decode_image(value: Any, max_pixels: int | None) -> PILImage.Image:

@@ -263,7 +263,11 @@ class ImageMasker(Masker):
         return ([split.payload(s) for s in screens] if split.webcam else screens), split
 
     def prepared(self, neighbour: Any) -> Any:
-        if isinstance(neighbour, np.ndarray) and self.component.takes_as_is(neighbour):
+        if (
+            self.component.drawing is None
+            and isinstance(neighbour, np.ndarray)
+            and self.component.takes_as_is(neighbour)
+        ):
             return neighbour  # made for this row alone: preprocess's protective copy is not needed
         return self.component.preprocess(neighbour)
 

@@ -78,9 +78,13 @@ def test_other_pictures_go_to_scikit_image(image):
         np.testing.assert_array_equal(fast.slic(image, 8), reference(image, 8))
 
 
-def test_without_numba_scikit_image_segments(monkeypatch):
-    monkeypatch.setitem(sys.modules, "numba", None)
-    monkeypatch.delitem(sys.modules, "stface.interpret._slic_kernels", raising=False)
+@pytest.mark.parametrize("missing", ["numba", "x86-64"])
+def test_without_numba_or_off_x86_scikit_image_segments(monkeypatch, missing):
+    if missing == "numba":
+        monkeypatch.setitem(sys.modules, "numba", None)
+        monkeypatch.delitem(sys.modules, "stface.interpret._slic_kernels", raising=False)
+    else:  # elsewhere compilers fuse multiply-adds in scikit-image's build, which could change a near tie
+        monkeypatch.setattr(fast.platform, "machine", lambda: "aarch64")
     fast._kernels.cache_clear()
     try:
         assert fast._kernels() is None
@@ -119,7 +123,9 @@ def test_an_interpretation_decodes_an_upload_once(monkeypatch):
     decodes = []
     real = _codecs._decode_image
     monkeypatch.setattr(_codecs, "_decode_image", lambda *a: decodes.append(threading.get_ident()) or real(*a))
-    demo = gr.Interface(lambda image: {"red": float(image[..., 0].mean()) / 255}, "image", "label", interpretation="default")
+    demo = gr.Interface(
+        lambda image: {"red": float(image[..., 0].mean()) / 255}, "image", "label", interpretation="default"
+    )
     demo.interpret(upload)
     assert len(decodes) == 1
     demo(upload)
@@ -139,3 +145,41 @@ def test_the_heatmap_is_gradios_per_pixel_sum(scores):
     if top > 0:
         heat = (heat - bottom) / (top - bottom)
     assert repr(masker.arrange(None, None, scores, split)) == repr(heat.tolist())  # repr: -0.0 too
+
+
+def png(picture: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_drawing_input_gets_its_masked_pictures_as_drawings():
+    kinds = []
+
+    def fn(value):
+        kinds.append(type(value).__name__)
+        return {"red": float(value["image"][..., 0].mean()) / 255}
+
+    gr.Interface(fn, gr.ImageMask(type="numpy"), "label", interpretation="default").interpret(
+        png(scene(32, 40, "noise", 1))
+    )
+    assert set(kinds) == {"dict"} and len(kinds) > 1
+
+
+def test_fn_drawing_on_its_picture_does_not_change_what_is_segmented(monkeypatch):
+    from stface.interpret import maskers
+
+    upload = scene(32, 40, "noise", 2)
+    seen = []
+    real = maskers.slic
+    monkeypatch.setattr(maskers, "slic", lambda image, n: seen.append(image.copy()) or real(image, n))
+
+    def fn(image):
+        score = float(np.asarray(image)[..., 0].mean()) / 255
+        image.paste((0, 0, 0), (0, 0, image.width, image.height))  # an app that scribbles on its input
+        return {"red": score}
+
+    gr.Interface(fn, gr.Image(type="pil", image_mode=None), "label", interpretation="shap", num_shap=1).interpret(
+        png(upload)
+    )
+    assert seen and all(np.array_equal(image, upload) for image in seen)
