@@ -125,12 +125,14 @@ def gather(levels, image, out):  # pragma: no cover - compiled
 def divide(xyz, white):  # pragma: no cover - compiled
     """``xyz /= white`` in place (numpy's broadcast over a last axis of 3 is slow; the quotients are the same)."""
     height, width = xyz.shape[:2]
-    w0, w1, w2 = white[0], white[1], white[2]
+    rows = xyz.reshape(height, width * 3)
+    pattern = np.empty(width * 3)  # white, white, ...: one contiguous division per value, which vectorises
+    for x in range(width):
+        pattern[3 * x], pattern[3 * x + 1], pattern[3 * x + 2] = white[0], white[1], white[2]
     for y in range(height):
-        for x in range(width):
-            xyz[y, x, 0] /= w0
-            xyz[y, x, 1] /= w1
-            xyz[y, x, 2] /= w2
+        row = rows[y]
+        for i in range(width * 3):
+            row[i] /= pattern[i]
 
 
 @numba.njit(**_JIT)
