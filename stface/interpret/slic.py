@@ -39,7 +39,7 @@ import platform
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -56,18 +56,10 @@ def slic(image: np.ndarray, n_segments: int) -> np.ndarray:
         from skimage.segmentation import slic as skimage_slic
 
         return skimage_slic(image, n_segments, compactness=COMPACTNESS, sigma=SIGMA, start_label=START_LABEL)
-    from skimage.util import regular_grid
-
     height, width = image.shape[:2]
-    grid = regular_grid((1, height, width), n_segments)
-    ys, xs = np.arange(height)[grid[1]], np.arange(width)[grid[2]]  # skimage's grid centroids (z is 0)
-    segments = np.zeros((len(ys) * len(xs), 6))  # z, y, x, then the three colour means
-    segments[:, 1], segments[:, 2] = np.repeat(ys, len(xs)), np.tile(xs, len(ys))
-    step = np.float32(max(float(s.step) if s.step is not None else 1.0 for s in grid))  # a C float in the Cython
-    # The Cython loop finds its windows from the number of centres, not from the number asked for.
-    _, step_y, step_x = (
-        int(s.step if s.step is not None else 1) for s in regular_grid((1, height, width), len(segments))
-    )
+    centres, step, step_y, step_x = _grid(height, width, n_segments)
+    segments = np.zeros((len(centres), 6))  # z, y, x, then the three colour means
+    segments[:, :3] = centres
     with _scratch(height, width) as work:
         planes = _smoothed(image, kernels, work)
         labels = kernels.kmeans(*planes, segments, step_y, step_x, 1.0 / float(step * step), ITERATIONS, START_LABEL,
@@ -86,16 +78,8 @@ def _smoothed(image: np.ndarray, kernels: Any, work: _Scratch) -> tuple[np.ndarr
     """
     from skimage.color import xyz_tristimulus_values
     from skimage.color.colorconv import xyz_from_rgb
-    from skimage.util import img_as_float
 
-    levels = img_as_float(np.arange(256, dtype=np.uint8))
-    bottom, top = levels[int(image.min())], levels[int(image.max())]
-    levels = levels - bottom
-    if top != bottom:
-        levels /= top - bottom
-    linear = levels > 0.04045
-    levels[linear] = np.power((levels[linear] + 0.055) / 1.055, 2.4)
-    levels[~linear] /= 12.92
+    levels = _levels(int(image.min()), int(image.max()))
     kernels.gather(levels, image, work.linear)
     np.matmul(work.linear[None], xyz_from_rgb.T.astype(float), out=work.xyz[None])  # (1, H, W, 3), as skimage's
     kernels.divide(work.xyz, xyz_tristimulus_values(illuminant="D65", observer="2", dtype=float))
@@ -137,6 +121,40 @@ def _scratch(height: int, width: int) -> Iterator[_Scratch]:
             with _LOCK:
                 _KEPT.append(work)
                 del _KEPT[:-_KEEP]
+
+
+@lru_cache(maxsize=64)
+def _grid(height: int, width: int, n_segments: int) -> tuple[np.ndarray, np.float32, int, int]:
+    """skimage's grid centroids (z, y, x), its step (a C float in the Cython), and the k-means window steps."""
+    from skimage.util import regular_grid
+
+    grid = regular_grid((1, height, width), n_segments)
+    ys, xs = np.arange(height)[grid[1]], np.arange(width)[grid[2]]  # z is 0
+    centres = np.zeros((len(ys) * len(xs), 3))
+    centres[:, 1], centres[:, 2] = np.repeat(ys, len(xs)), np.tile(xs, len(ys))
+    step = np.float32(max(float(s.step) if s.step is not None else 1.0 for s in grid))
+    # The Cython loop finds its windows from the number of centres, not from the number asked for.
+    windows = regular_grid((1, height, width), len(centres))
+    _, step_y, step_x = (int(s.step if s.step is not None else 1) for s in windows)
+    centres.setflags(write=False)
+    return centres, step, step_y, step_x
+
+
+@lru_cache(maxsize=64)
+def _levels(bottom: int, top: int) -> np.ndarray:
+    """SLIC's rescale of 8-bit values from [bottom, top] to [0, 1], then rgb2xyz's gamma, for each of 256 values."""
+    from skimage.util import img_as_float
+
+    levels = img_as_float(np.arange(256, dtype=np.uint8))
+    low, high = levels[bottom], levels[top]
+    levels = levels - low
+    if high != low:
+        levels /= high - low
+    linear = levels > 0.04045
+    levels[linear] = np.power((levels[linear] + 0.055) / 1.055, 2.4)
+    levels[~linear] /= 12.92
+    levels.setflags(write=False)
+    return levels
 
 
 @cache
