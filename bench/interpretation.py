@@ -9,7 +9,10 @@ with its one (unbatched) run.
 
 Reported per workload and mode: wall seconds, fn calls, model time (time
 inside fn), overhead (wall - model time) and the ratio Gradio / stface.
-"warm" is the median of a few runs after a first run in the same process;
+"warm" is the median of a few runs after a first run in the same process,
+in each of three rounds where stface and Gradio take turns (this machine's
+speed drifts by 10-15% over a minute; taking turns exposes both to the same
+drift), and the round with the median time is reported;
 "cold" is the first interpretation in a fresh process, so it includes
 importing scikit-image or shap, which a server pays once.
 
@@ -36,6 +39,7 @@ GRADIO_PYTHON = HERE / ".gradio350" / "bin" / "python"
 GRADIO_PEER = HERE / "gradio350_peer.py"
 BUILD_HINT = "make bench/.gradio350/.installed (or make bench)"
 MODES = (False, True)
+ROUNDS = 3  # warm rounds, stface and Gradio 3.50 taking turns
 
 
 def _stface(workload: Workload, batched: bool) -> dict:
@@ -85,6 +89,16 @@ def gradio(cold: bool) -> dict[str, dict] | None:
         output = json.loads(done.stdout.strip().splitlines()[-1])
         results.update({row["workload"]: {**row, "import_seconds": output["import_seconds"]} for row in output["rows"]})
     return results
+
+
+def _middle(rounds: list[dict]) -> dict:
+    """For each workload (and mode), the round whose run took the median time, with every round's time."""
+    middle = {}
+    for key in rounds[0]:
+        runs = [r[key] for r in rounds]
+        chosen = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+        middle[key] = {**chosen, "round_seconds": [round(run["seconds"], 4) for run in runs]}
+    return middle
 
 
 def _table(stface_runs: dict, gradio_runs: dict | None, title: str, *, imports: bool = False) -> list[str]:
@@ -151,11 +165,17 @@ def main() -> None:
         imported = time.perf_counter() - start
         print(json.dumps({**_stface(BY_NAME[name], "--batched" in sys.argv), "import_seconds": imported}))
         return
-    warm, cold = stface_warm(), stface_cold()
-    gradio_warm, gradio_cold = gradio(cold=False), gradio(cold=True)
+    warm_rounds, gradio_rounds = [], []
+    for _ in range(ROUNDS):
+        warm_rounds.append(stface_warm())
+        gradio_rounds.append(gradio(cold=False))
+    warm = _middle(warm_rounds)
+    gradio_warm = None if gradio_rounds[0] is None else _middle(gradio_rounds)
+    cold, gradio_cold = stface_cold(), gradio(cold=True)
     if gradio_warm is None:
         print(f"Gradio 3.50 is not installed in {GRADIO_PYTHON.parent.parent}; build it with: {BUILD_HINT}\n")
-    print("\n".join(_table(warm, gradio_warm, f"warm: median of {REPEATS} runs after a first run (stface/Gradio where two)")))
+    title = f"warm: median of {REPEATS} runs after a first run, median of {ROUNDS} alternating rounds (stface/Gradio where two)"
+    print("\n".join(_table(warm, gradio_warm, title)))
     print()
     print("\n".join(_table(cold, gradio_cold, "cold: first interpretation in a fresh process (includes importing "
                                               "scikit-image or shap); 'with import': plus `import stface` / `import gradio`",
@@ -169,6 +189,7 @@ def main() -> None:
     out = HERE / "results" / "interpretation.json"
     machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
     report = {"model": {"per_call_s": PER_CALL_S, "per_item_s": PER_ITEM_S}, "machine": machine, "repeats": REPEATS,
+              "rounds": ROUNDS,
               "gradio350": "missing: " + BUILD_HINT if gradio_warm is None else "3.50.2",
               "rows": _rows(warm, cold, gradio_warm, gradio_cold), "acceptance": checks}  # fmt: skip
     out.write_text(json.dumps(report, indent=2))
