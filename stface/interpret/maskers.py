@@ -1,13 +1,16 @@
 """Maskers: how one input's value is split into pieces and perturbed.
 
-Each masker works on the value as a widget holds it (a payload), so the
-perturbed values go through the component's own ``preprocess`` exactly as a
-person's input would (``prepared``; an image's masked copies, already in
-fn's format, skip preprocess's defensive copy), and each explanation comes
-back in Gradio 3.x's format for that component. Leave-one-out needs ``neighbours`` and ``arrange``;
-SHAP also needs ``tokens`` and ``masked_all``. ``display`` lays an
-explanation out for the page (see ``stface.interpret.display``), whichever
-method (or the app's own function) produced it.
+Each masker (the contract is ``stface.interpret.masker.Masker``) works on
+the value as a widget holds it (a payload), so the perturbed values go
+through the component's own ``preprocess`` exactly as a person's input
+would (``prepared``; an image's masked copies, already in fn's format, skip
+preprocess's defensive copy), and each explanation comes back in Gradio
+3.x's format for that component. Leave-one-out needs ``neighbours`` and
+``arrange``; SHAP also needs ``tokens`` and ``masked_all``. ``display``
+lays an explanation out for the page (see ``stface.interpret.display``),
+whichever method (or the app's own function) produced it. Images are in
+``stface.interpret.image_masker``; this module holds the rest and the table
+that picks a masker for a component.
 
 Pure: no Streamlit, no Interface.
 """
@@ -20,47 +23,14 @@ from typing import Any
 import numpy as np
 
 from stface import components as c
-from stface.components._codecs import audio_clip, decode_audio, resize_and_crop
-from stface.components.image import WebcamPhoto
+from stface.components._codecs import audio_clip, decode_audio
 from stface.components.number import round_to_precision
 from stface.errors import Error
-from stface.interpret.display import Cells, Display, Heatmap, Tokens
-from stface.interpret.html import heatmap
-from stface.interpret.slic import slic
+from stface.interpret.display import Cells, Display, Tokens
+from stface.interpret.image_masker import ImageMasker
+from stface.interpret.masker import Masker
 
-__all__ = ["Masker", "display_for", "masker_for"]
-
-
-@dataclass
-class Masker:
-    """Base: ``sign`` is -1 where Gradio negates neighbour scores."""
-
-    component: Any
-    sign: int = -1
-    supports_shap: bool = False
-
-    def neighbours(self, payload: Any) -> tuple[list[Any], Any]:
-        """Perturbed payloads, and whatever ``arrange`` needs to lay out scores."""
-        raise NotImplementedError
-
-    def arrange(self, payload: Any, neighbours: list[Any], scores: list[float], context: Any) -> Any:
-        return scores
-
-    def prepared(self, neighbour: Any) -> Any:
-        """One of ``neighbours`` as fn receives it: the component's ``preprocess``."""
-        return self.component.preprocess(neighbour)
-
-    def masked_all(self, tokens: Any, masks: np.ndarray) -> list[Any]:
-        """One payload per row of ``masks`` (SHAP's coalitions), keeping the tokens marked 1."""
-        return [self.masked(tokens, mask) for mask in masks]
-
-    def masked(self, tokens: Any, mask: np.ndarray) -> Any:
-        raise NotImplementedError
-
-    def display(self, payload: Any, explanation: Any) -> Display:
-        """The explanation laid out for the page: here one cell per score (audio segments, anything custom)."""
-        scores = list(explanation)
-        return Cells(tuple(f"part {i + 1}" for i in range(len(scores))), tuple(scores))
+__all__ = ["ImageMasker", "Masker", "display_for", "masker_for"]
 
 
 class TextMasker(Masker):
@@ -178,127 +148,6 @@ class CheckboxGroupMasker(Masker):
         chosen = list(payload or [])
         labels = tuple(f"{name} ✓" if value in chosen else name for name, value in self.component.choices)
         return Cells(labels, tuple(a if a is not None else b for a, b in explanation))
-
-
-@dataclass(frozen=True, eq=False)
-class Segmentation:
-    """An image split by SLIC, computed once per interpretation.
-
-    ``index`` gives each pixel's segment as 0..n-1 (segments are SLIC's labels
-    in increasing order), so every per-segment mask is ``index == k``.
-    """
-
-    image: np.ndarray
-    index: np.ndarray
-    n: int
-    webcam: bool = False  # perturbed pictures go to preprocess as webcam photos, to be mirrored like the original
-
-    def __len__(self) -> int:
-        return self.n
-
-    def payload(self, picture: np.ndarray) -> Any:
-        return WebcamPhoto(picture) if self.webcam else picture
-
-    def masks(self) -> np.ndarray:
-        """One boolean H x W mask per segment, as an (n, H, W) array."""
-        return self.index[None] == np.arange(self.n)[:, None, None]
-
-    def kept(self, keep: np.ndarray) -> np.ndarray:
-        """The image with the pixels of the segments not kept set to 0 (uint8)."""
-        pixels = np.asarray(keep, dtype=bool)[self.index]
-        kept = np.where(pixels[..., None] if self.image.ndim == 3 else pixels, self.image, 0)
-        return kept if kept.dtype == np.uint8 else np.clip(kept, 0, 255).astype(np.uint8)
-
-
-def _mean_colour(image: np.ndarray) -> Any:
-    """``np.mean(image, axis=(0, 1))``, Gradio's replacement colour, summed fast for 8-bit pixels.
-
-    Their sum is exact in any order, so only the division rounds, as in np.mean.
-    """
-    if image.dtype != np.uint8 or image.ndim not in (2, 3):
-        return np.mean(image, axis=(0, 1))
-    columns = np.ascontiguousarray(image.reshape(image.shape[0] * image.shape[1], -1).T)
-    mean = columns.sum(axis=1, dtype=np.uint64) / (image.shape[0] * image.shape[1])
-    return mean if image.ndim == 3 else mean[0]
-
-
-class ImageMasker(Masker):
-    """SLIC superpixels (16, or the component's segments), each painted the image's mean colour in turn."""
-
-    def __init__(self, component: Any) -> None:
-        super().__init__(component, sign=1, supports_shap=True)
-
-    def image(self, payload: Any) -> np.ndarray:
-        """The picture the scores refer to (after `shape`; a webcam photo as taken; a drawing as drawn), as an array."""
-        image = self.component.picture(payload)
-        if self.component.shape is not None:
-            image = resize_and_crop(image, self.component.shape)
-        return np.array(image)
-
-    def segmentation(self, payload: Any) -> Segmentation:
-        try:
-            import skimage.color  # noqa: F401 - what stface.interpret.slic uses
-            import skimage.segmentation  # noqa: F401
-            import skimage.util  # noqa: F401
-        except ImportError:
-            raise ImportError("Image interpretation needs scikit-image: pip install 'stface[interpret]'") from None
-        image = self.image(payload)
-        labels = slic(image, self.component.interpretation_segments)
-        present = np.bincount(labels.ravel()) > 0
-        rank = np.cumsum(present) - 1  # SLIC's labels, in increasing order, as 0..n-1
-        return Segmentation(image, rank[labels], int(present.sum()), isinstance(payload, WebcamPhoto))
-
-    def neighbours(self, payload: Any) -> tuple[Any, Segmentation]:
-        """The image once per segment, that segment painted the mean colour (cast as numpy casts)."""
-        split = self.segmentation(payload)
-        image, n, pixels = split.image, split.n, split.index.size
-        colour = np.atleast_1d(_mean_colour(image))
-        screens = np.empty((n, *image.shape), image.dtype)
-        screens[:] = image
-        # Screen k gets the colour at the pixels of segment k: one write per pixel and channel, no masks.
-        flat, channels = screens.reshape(-1), len(colour)
-        first = (split.index.ravel() * pixels + np.arange(pixels)) * channels
-        for channel in range(channels):
-            flat[first + channel] = colour[channel]
-        return ([split.payload(s) for s in screens] if split.webcam else screens), split
-
-    def prepared(self, neighbour: Any) -> Any:
-        if (
-            self.component.drawing is None
-            and isinstance(neighbour, np.ndarray)
-            and self.component.takes_as_is(neighbour)
-        ):
-            return neighbour  # made for this row alone: preprocess's protective copy is not needed
-        return self.component.preprocess(neighbour)
-
-    def tokens(self, payload: Any) -> tuple[Segmentation, Segmentation]:
-        split = self.segmentation(payload)
-        return split, split
-
-    def masked(self, tokens: Segmentation, mask: np.ndarray) -> Any:
-        return tokens.payload(tokens.kept(mask))
-
-    def arrange(self, payload: Any, neighbours: Any, scores: list[float], split: Segmentation) -> list:
-        values = np.asarray(scores, dtype=float)
-        if np.all(np.isfinite(values)):
-            # Each pixel is in exactly one segment, and every segment has a pixel: Gradio's per-pixel sum
-            # and scaling give each pixel its segment's value (+ 0.0 as the sum's -0.0 + 0.0), so scale
-            # the n values and lay the same floats out, without a float per pixel.
-            levels = values + 0.0
-            top, bottom = np.max(levels), np.min(levels)
-            if top > 0:
-                levels = (levels - bottom) / (top - bottom)
-            return np.array(levels.tolist(), dtype=object)[split.index].tolist()
-        heat = np.zeros(split.index.shape)  # NaN or inf: as Gradio's sum of score * mask, which spreads them
-        for score, mask in zip(values, split.masks()):
-            heat += score * mask
-        top, bottom = np.max(heat), np.min(heat)
-        if top > 0:
-            heat = (heat - bottom) / (top - bottom)
-        return heat.tolist()
-
-    def display(self, payload: Any, explanation: Any) -> Heatmap:
-        return Heatmap(heatmap(self.image(payload), explanation))
 
 
 @dataclass(frozen=True, eq=False)

@@ -84,16 +84,16 @@ def test_a_custom_interpretation_function_on_a_description():
 
 
 def test_each_image_is_segmented_once_per_interpretation(monkeypatch):
-    import stface.interpret.maskers
+    import stface.interpret.image_masker
 
     calls = []
-    real = stface.interpret.maskers.slic
+    real = stface.interpret.image_masker.slic
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(stface.interpret.maskers, "slic", counting)
+    monkeypatch.setattr(stface.interpret.image_masker, "slic", counting)
     image = half_red(32, 40)
     for method in ("default", "shap"):
         calls.clear()

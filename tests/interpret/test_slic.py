@@ -15,7 +15,7 @@ from skimage.segmentation import slic as skimage_slic
 import stface as gr
 from stface.components import _codecs
 from stface.interpret import slic as fast
-from stface.interpret.maskers import ImageMasker, _mean_colour
+from stface.interpret.image_masker import ImageMasker, _mean_colour
 
 
 def reference(image: np.ndarray, n: int) -> np.ndarray:
@@ -167,7 +167,7 @@ def test_a_drawing_input_gets_its_masked_pictures_as_drawings():
 
 
 def test_fn_drawing_on_its_picture_does_not_change_what_is_segmented(monkeypatch):
-    from stface.interpret import maskers
+    from stface.interpret import image_masker as maskers
 
     upload = scene(32, 40, "noise", 2)
     seen = []
