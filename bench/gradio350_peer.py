@@ -9,8 +9,14 @@ Gradio 3.50 does not batch interpretation: ``run_interpret`` calls fn once
 per perturbed input through ``call_function`` even when ``batch=True`` (a
 batched fn would get single values), so only its unbatched mode is run.
 
-    bench/.gradio350/bin/python bench/gradio350_peer.py          # warm runs
-    bench/.gradio350/bin/python bench/gradio350_peer.py --cold   # one first run per workload
+    bench/.gradio350/bin/python bench/gradio350_peer.py --serve         # one run per workload name read
+    bench/.gradio350/bin/python bench/gradio350_peer.py --cold NAME...  # one first run per workload
+
+With ``--serve`` it prints a line ``@@ {"import_seconds": ...}``, then reads
+workload names from stdin, one per line, and answers each with one run as
+``@@ {...}`` (its first run of a workload is a warm-up, as the caller asks).
+bench/interpretation.py takes turns with it, one run each, so that both
+frameworks meet the same changes in this machine's speed.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ warnings.simplefilter("ignore")  # scikit-learn's warnings inside shap: not prin
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workloads import BY_NAME, REPEATS, WORKLOADS, Workload, measure, median_run  # numpy first, as for stface
+from workloads import BY_NAME, Workload, measure  # numpy first, as for stface
 
 _start = time.perf_counter()
 import gradio
@@ -59,18 +65,15 @@ def _run(workload: Workload) -> dict:
 
 
 def main() -> None:
-    cold = "--cold" in sys.argv
-    names = [a for a in sys.argv[1:] if not a.startswith("--")] or [w.name for w in WORKLOADS]
-    rows = []
-    for name in names:
-        workload = BY_NAME[name]
-        if cold:
-            row = _run(workload)
-        else:
-            _run(workload)  # warm up: imports (shap, scikit-image) and first-call caches
-            row = median_run([_run(workload) for _ in range(REPEATS)])
-        rows.append({"workload": name, **row})
-    print(json.dumps({"gradio": gradio.__version__, "cold": cold, "import_seconds": IMPORT_SECONDS, "rows": rows}))
+    if "--serve" in sys.argv:
+        print("@@ " + json.dumps({"gradio": gradio.__version__, "import_seconds": IMPORT_SECONDS}), flush=True)
+        for line in sys.stdin:
+            name = line.strip()
+            print("@@ " + json.dumps({"workload": name, **_run(BY_NAME[name])}), flush=True)
+        return
+    names = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = [{"workload": name, **_run(BY_NAME[name])} for name in names]  # --cold: first runs
+    print(json.dumps({"gradio": gradio.__version__, "cold": True, "import_seconds": IMPORT_SECONDS, "rows": rows}))
 
 
 if __name__ == "__main__":

@@ -9,10 +9,11 @@ with its one (unbatched) run.
 
 Reported per workload and mode: wall seconds, fn calls, model time (time
 inside fn), overhead (wall - model time) and the ratio Gradio / stface.
-"warm" is the median of a few runs after a first run in the same process,
-in each of three rounds where stface and Gradio take turns (this machine's
-speed drifts by 10-15% over a minute; taking turns exposes both to the same
-drift), and the round with the median time is reported;
+"warm" is the run with the median overhead of RUNS runs after a first run in
+the same process, stface and Gradio taking turns run by run (this machine's
+speed switches between states some 35% apart every few seconds; one side
+measured after the other let the state decide the ratio, x8.9 in one run
+and x10.7 in the next);
 "cold" is the first interpretation in a fresh process, so it includes
 importing scikit-image or shap, which a server pays once.
 
@@ -27,19 +28,20 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from workloads import BY_NAME, PER_CALL_S, PER_ITEM_S, REPEATS, WORKLOADS, Workload, measure, median_run
+from workloads import BY_NAME, PER_CALL_S, PER_ITEM_S, WORKLOADS, Workload, measure, median_run
 
 GRADIO_PYTHON = HERE / ".gradio350" / "bin" / "python"
 GRADIO_PEER = HERE / "gradio350_peer.py"
 BUILD_HINT = "make bench/.gradio350/.installed (or make bench)"
 MODES = (False, True)
-ROUNDS = 3  # warm rounds, stface and Gradio 3.50 taking turns
+RUNS = 15  # warm runs per workload and mode, stface and Gradio 3.50 taking turns; the median is reported
 
 
 def _stface(workload: Workload, batched: bool) -> dict:
@@ -55,13 +57,61 @@ def _stface(workload: Workload, batched: bool) -> dict:
     return measure(prepare, workload.predict, batched)
 
 
-def stface_warm() -> dict[tuple[str, bool], dict]:
-    results = {}
-    for workload in WORKLOADS:
-        for batched in MODES:
-            _stface(workload, batched)  # the first run pays imports and first-call caches
-            results[workload.name, batched] = median_run([_stface(workload, batched) for _ in range(REPEATS)])
-    return results
+def warm() -> tuple[dict[tuple[str, bool], dict], dict[str, dict] | None]:
+    """stface's warm runs by (workload, batched), and Gradio 3.50's by workload (None when not built).
+
+    For each workload: a first run of each (imports, first-call caches), then
+    RUNS turns of one stface run per mode and one Gradio run.
+    """
+    peer = _Peer.start()
+    ours: dict[tuple[str, bool], list[dict]] = {(w.name, b): [] for w in WORKLOADS for b in MODES}
+    theirs: dict[str, list[dict]] = {w.name: [] for w in WORKLOADS}
+    try:
+        for workload in WORKLOADS:
+            for _ in range(RUNS + 1):
+                for batched in MODES:
+                    ours[workload.name, batched].append(_stface(workload, batched))
+                if peer is not None:
+                    theirs[workload.name].append({**peer.run(workload.name), "import_seconds": peer.import_seconds})
+    finally:
+        if peer is not None:
+            peer.close()
+    stface_runs = {key: median_run(runs[1:]) for key, runs in ours.items()}
+    return stface_runs, None if peer is None else {name: median_run(runs[1:]) for name, runs in theirs.items()}
+
+
+class _Peer:
+    """Gradio 3.50 in its own environment (``gradio350_peer.py --serve``): one run per workload name sent."""
+
+    def __init__(self, process: subprocess.Popen, errors) -> None:
+        self.process, self.errors = process, errors
+        self.import_seconds = self._answer()["import_seconds"]
+
+    @classmethod
+    def start(cls) -> _Peer | None:
+        if not GRADIO_PYTHON.exists():
+            return None
+        errors = tempfile.TemporaryFile("w+")
+        process = subprocess.Popen([str(GRADIO_PYTHON), str(GRADIO_PEER), "--serve"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=errors, text=True, env={**os.environ, "PYTHONPATH": ""})  # fmt: skip
+        return cls(process, errors)
+
+    def run(self, name: str) -> dict:
+        self.process.stdin.write(name + "\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def _answer(self) -> dict:
+        for line in self.process.stdout:  # Gradio may print its own lines
+            if line.startswith("@@ "):
+                return json.loads(line[3:])
+        self.errors.seek(0)
+        raise SystemExit(f"The Gradio 3.50 peer failed:\n{self.errors.read()[-3000:]}\nRebuild it: {BUILD_HINT}")
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+        self.errors.close()
 
 
 def stface_cold() -> dict[tuple[str, bool], dict]:
@@ -74,31 +124,20 @@ def stface_cold() -> dict[tuple[str, bool], dict]:
     return results
 
 
-def gradio(cold: bool) -> dict[str, dict] | None:
-    """Gradio 3.50's runs by workload name, or None when its environment is not built."""
+def gradio_cold() -> dict[str, dict] | None:
+    """Gradio 3.50's first run of each workload, each in a fresh process, or None when its environment is not built."""
     if not GRADIO_PYTHON.exists():
         return None
     env = {**os.environ, "PYTHONPATH": ""}
-    runs = [[]] if not cold else [[w.name] for w in WORKLOADS]
     results = {}
-    for names in runs:
-        args = [str(GRADIO_PYTHON), str(GRADIO_PEER)] + (["--cold"] if cold else []) + names
+    for workload in WORKLOADS:
+        args = [str(GRADIO_PYTHON), str(GRADIO_PEER), "--cold", workload.name]
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
         if done.returncode:
             raise SystemExit(f"The Gradio 3.50 peer failed:\n{done.stderr[-3000:]}\nRebuild it: {BUILD_HINT}")
         output = json.loads(done.stdout.strip().splitlines()[-1])
         results.update({row["workload"]: {**row, "import_seconds": output["import_seconds"]} for row in output["rows"]})
     return results
-
-
-def _middle(rounds: list[dict]) -> dict:
-    """For each workload (and mode), the round whose run took the median time, with every round's time."""
-    middle = {}
-    for key in rounds[0]:
-        runs = [r[key] for r in rounds]
-        chosen = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
-        middle[key] = {**chosen, "round_seconds": [round(run["seconds"], 4) for run in runs]}
-    return middle
 
 
 def _table(stface_runs: dict, gradio_runs: dict | None, title: str, *, imports: bool = False) -> list[str]:
@@ -165,33 +204,27 @@ def main() -> None:
         imported = time.perf_counter() - start
         print(json.dumps({**_stface(BY_NAME[name], "--batched" in sys.argv), "import_seconds": imported}))
         return
-    warm_rounds, gradio_rounds = [], []
-    for _ in range(ROUNDS):
-        warm_rounds.append(stface_warm())
-        gradio_rounds.append(gradio(cold=False))
-    warm = _middle(warm_rounds)
-    gradio_warm = None if gradio_rounds[0] is None else _middle(gradio_rounds)
-    cold, gradio_cold = stface_cold(), gradio(cold=True)
+    ours, gradio_warm = warm()
+    cold, theirs_cold = stface_cold(), gradio_cold()
     if gradio_warm is None:
         print(f"Gradio 3.50 is not installed in {GRADIO_PYTHON.parent.parent}; build it with: {BUILD_HINT}\n")
-    title = f"warm: median of {REPEATS} runs after a first run, median of {ROUNDS} alternating rounds (stface/Gradio where two)"
-    print("\n".join(_table(warm, gradio_warm, title)))
+    title = f"warm: median of {RUNS} runs after a first run, stface and Gradio taking turns run by run"
+    print("\n".join(_table(ours, gradio_warm, title)))
     print()
-    print("\n".join(_table(cold, gradio_cold, "cold: first interpretation in a fresh process (includes importing "
+    print("\n".join(_table(cold, theirs_cold, "cold: first interpretation in a fresh process (includes importing "
                                               "scikit-image or shap); 'with import': plus `import stface` / `import gradio`",
                             imports=True)))  # fmt: skip
     print("\nGradio 3.50 does not batch interpretation (one fn call per row even with batch=True): "
           "both stface modes are compared with its one run.")  # fmt: skip
-    checks = _acceptance(warm, gradio_warm)
+    checks = _acceptance(ours, gradio_warm)
     for check in checks:
         print(f"{'met' if check['met'] else 'NOT MET'}: {check['check']} "
               f"({', '.join(f'{k} {v}' for k, v in check.items() if k not in ('check', 'met'))})")  # fmt: skip
     out = HERE / "results" / "interpretation.json"
     machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
-    report = {"model": {"per_call_s": PER_CALL_S, "per_item_s": PER_ITEM_S}, "machine": machine, "repeats": REPEATS,
-              "rounds": ROUNDS,
+    report = {"model": {"per_call_s": PER_CALL_S, "per_item_s": PER_ITEM_S}, "machine": machine, "runs": RUNS,
               "gradio350": "missing: " + BUILD_HINT if gradio_warm is None else "3.50.2",
-              "rows": _rows(warm, cold, gradio_warm, gradio_cold), "acceptance": checks}  # fmt: skip
+              "rows": _rows(ours, cold, gradio_warm, theirs_cold), "acceptance": checks}  # fmt: skip
     out.write_text(json.dumps(report, indent=2))
     print(f"\nwrote {out}")
 

@@ -92,7 +92,6 @@ WORKLOADS = [
     Workload("text shap (12 words)", gender, "text", "shap", 2.0, lambda: " ".join(SENTENCE.split()[:12])),
 ]
 BY_NAME = {w.name: w for w in WORKLOADS}
-REPEATS = 5  # warm runs per workload and mode; the median is reported
 
 
 def measure(prepare: Callable[[Model], Callable[[], object]], predict: Callable, batched: bool) -> dict:
