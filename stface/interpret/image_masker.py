@@ -71,6 +71,8 @@ class ImageMasker(Masker):
     def image(self, payload: Any) -> np.ndarray:
         """The picture the scores refer to (after `shape`; a webcam photo as taken; a drawing as drawn), as an array."""
         image = self.component.picture(payload)
+        if image.mode == "P":  # palette indices are not intensities (Gradio 3.50 segments them, or fails)
+            image = image.convert("RGBA" if "transparency" in image.info else "RGB")
         if self.component.shape is not None:
             image = resize_and_crop(image, self.component.shape)
         return np.array(image)

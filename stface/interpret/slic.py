@@ -19,7 +19,8 @@ same order, and so returns the same labels bit for bit:
   fresh ones cost page faults (see ``_Scratch``).
 
 Any other image (grey, RGBA, floats), or a machine without numba or
-not x86-64 (see ``_kernels``), gets scikit-image's own ``slic``. The first
+not x86-64 (see ``_kernels``), gets scikit-image's own ``slic``; a grey
+(2-D) picture is segmented as one channel, where Gradio 3.50's call fails. The first
 call after an install compiles the loops (about 6 s); numba keeps them on
 disk for later processes. ``tests/interpret/test_slic.py`` compares the
 two on generated pictures of every size and kind.
@@ -50,12 +51,18 @@ COMPACTNESS, SIGMA, ITERATIONS, START_LABEL = 10.0, 1.0, 10, 1  # Gradio 3.50's 
 
 
 def slic(image: np.ndarray, n_segments: int) -> np.ndarray:
-    """``skimage.segmentation.slic(image, n_segments, compactness=10, sigma=1, start_label=1)``, same labels."""
+    """``skimage.segmentation.slic(image, n_segments, compactness=10, sigma=1, start_label=1)``, same labels.
+
+    A grey (2-D) picture gets ``channel_axis=None``: Gradio 3.50's call refuses it.
+    """
     kernels = _kernels()
     if kernels is None or image.dtype != np.uint8 or image.ndim != 3 or image.shape[2] != 3:
         from skimage.segmentation import slic as skimage_slic
 
-        return skimage_slic(image, n_segments, compactness=COMPACTNESS, sigma=SIGMA, start_label=START_LABEL)
+        # A grey picture is one channel: Gradio 3.50's call (channel_axis=-1) refuses it, a known bug.
+        channels = None if image.ndim == 2 else -1
+        return skimage_slic(image, n_segments, compactness=COMPACTNESS, sigma=SIGMA, start_label=START_LABEL,
+                            channel_axis=channels)  # fmt: skip
     height, width = image.shape[:2]
     centres, step, step_y, step_x = _grid(height, width, n_segments)
     segments = np.zeros((len(centres), 6))  # z, y, x, then the three colour means
