@@ -72,12 +72,15 @@ def warm() -> tuple[dict[tuple[str, bool], dict], dict[str, dict] | None]:
                 for batched in MODES:
                     ours[workload.name, batched].append(_stface(workload, batched))
                 if peer is not None:
-                    theirs[workload.name].append({**peer.run(workload.name), "import_seconds": peer.import_seconds})
+                    theirs[workload.name].append(peer.run(workload.name))
     finally:
         if peer is not None:
             peer.close()
     stface_runs = {key: median_run(runs[1:]) for key, runs in ours.items()}
-    return stface_runs, None if peer is None else {name: median_run(runs[1:]) for name, runs in theirs.items()}
+    if peer is None:
+        return stface_runs, None
+    gradio_runs = {name: {**median_run(runs[1:]), "import_seconds": peer.import_seconds} for name, runs in theirs.items()}
+    return stface_runs, gradio_runs
 
 
 class _Peer:
@@ -92,8 +95,8 @@ class _Peer:
         if not GRADIO_PYTHON.exists():
             return None
         errors = tempfile.TemporaryFile("w+")
-        process = subprocess.Popen([str(GRADIO_PYTHON), str(GRADIO_PEER), "--serve"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=errors, text=True, env={**os.environ, "PYTHONPATH": ""})  # fmt: skip
+        process = subprocess.Popen(_peer_command("--serve"), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=errors, text=True, env=_PEER_ENV)  # fmt: skip
         return cls(process, errors)
 
     def run(self, name: str) -> dict:
@@ -106,12 +109,23 @@ class _Peer:
             if line.startswith("@@ "):
                 return json.loads(line[3:])
         self.errors.seek(0)
-        raise SystemExit(f"The Gradio 3.50 peer failed:\n{self.errors.read()[-3000:]}\nRebuild it: {BUILD_HINT}")
+        raise _peer_failed(self.errors.read())
 
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=60)
         self.errors.close()
+
+
+_PEER_ENV = {**os.environ, "PYTHONPATH": ""}  # Gradio 3.50's environment sees none of ours
+
+
+def _peer_command(*args: str) -> list[str]:
+    return [str(GRADIO_PYTHON), str(GRADIO_PEER), *args]
+
+
+def _peer_failed(stderr: str) -> SystemExit:
+    return SystemExit(f"The Gradio 3.50 peer failed:\n{stderr[-3000:]}\nRebuild it: {BUILD_HINT}")
 
 
 def stface_cold() -> dict[tuple[str, bool], dict]:
@@ -128,13 +142,11 @@ def gradio_cold() -> dict[str, dict] | None:
     """Gradio 3.50's first run of each workload, each in a fresh process, or None when its environment is not built."""
     if not GRADIO_PYTHON.exists():
         return None
-    env = {**os.environ, "PYTHONPATH": ""}
     results = {}
     for workload in WORKLOADS:
-        args = [str(GRADIO_PYTHON), str(GRADIO_PEER), "--cold", workload.name]
-        done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+        done = subprocess.run(_peer_command("--cold", workload.name), capture_output=True, text=True, env=_PEER_ENV)
         if done.returncode:
-            raise SystemExit(f"The Gradio 3.50 peer failed:\n{done.stderr[-3000:]}\nRebuild it: {BUILD_HINT}")
+            raise _peer_failed(done.stderr)
         output = json.loads(done.stdout.strip().splitlines()[-1])
         results.update({row["workload"]: {**row, "import_seconds": output["import_seconds"]} for row in output["rows"]})
     return results

@@ -20,9 +20,9 @@ same order, and so returns the same labels bit for bit:
 
 Any other image (grey, RGBA, floats), or a machine without numba or
 not x86-64 (see ``_kernels``), gets scikit-image's own ``slic``; a grey
-(2-D) picture is segmented as one channel, where Gradio 3.50's call fails. The first
-call after an install compiles the loops (about 6 s); numba keeps them on
-disk for later processes. ``tests/interpret/test_slic.py`` compares the
+(2-D) picture is segmented as one channel, where Gradio 3.50's call fails.
+The first call after an install compiles the loops (about 6 s); numba keeps
+them on disk for later processes. ``tests/interpret/test_slic.py`` compares the
 two on generated pictures of every size and kind.
 
 >>> import numpy as np
